@@ -1,0 +1,65 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// The graded exercises, in lesson order. Each has a student module under
+/// `Exercises/<Name>/`, a reference module under `Solutions/<Name>/` and one
+/// graded suite under `Tests/<Name>Tests/` that grades either of them.
+let exercises = ["Threads", "Lock"]
+
+let courseTargets: [Target] = exercises.flatMap { name -> [Target] in
+    [
+        .target(name: "\(name)Exercise", path: "Exercises/\(name)"),
+        .target(name: "\(name)Solution", path: "Solutions/\(name)"),
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [
+                .target(name: "CourseSupport"),
+                .target(name: "\(name)Exercise"),
+                .target(name: "\(name)Solution", condition: .when(traits: ["SOLUTIONS"])),
+            ]
+        ),
+    ]
+}
+
+let package = Package(
+    name: "SwiftThreadingWorkbook",
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+    ],
+    traits: [
+        .trait(
+            name: "SOLUTIONS",
+            description: "Graded suites test Solutions/ (the reference). Without it they test Exercises/."
+        ),
+        .default(enabledTraits: ["SOLUTIONS"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            path: "Sources/CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(
+            name: "WorkbookKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "workbook",
+            dependencies: [
+                "WorkbookKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WorkbookKitTests", dependencies: ["WorkbookKit"]),
+        .target(name: "CourseSupport", path: "Tests/CourseSupport"),
+    ] + courseTargets
+)

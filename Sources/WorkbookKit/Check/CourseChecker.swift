@@ -1,0 +1,55 @@
+import Foundation
+
+/// `workbook check`: every cross-check of the course, all problems collected.
+public struct CourseChecker {
+    public struct Options: Sendable {
+        public var examples = true
+        public var suites = true
+        public var runs = 1
+        public init() {}
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var examples: ExampleChecker.Report?
+        public var suites: SuiteCheckReport?
+        public var lessons = 0
+        public var swiftBlocks = 0
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    }
+
+    let root: URL
+    let options: Options
+    let log: @Sendable (String) -> Void
+
+    public init(root: URL, options: Options = Options(), log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.root = root
+        self.options = options
+        self.log = log
+    }
+
+    public func check() throws(WorkbookError) -> Report {
+        var report = Report()
+        let (course, problems) = try Course.load(root: root)
+        report.lessons = course.lessons.count
+        report.swiftBlocks = course.lessons.flatMap(\.codeBlocks).filter { block in
+            if case .other = block.role { false } else { true }
+        }.count
+        report.diagnostics += problems
+        report.diagnostics += GeneratedFilesCheck.manifestProblems(course: course)
+        report.diagnostics += GeneratedFilesCheck.problems(course: course, files: Tangler.files(for: course))
+        report.diagnostics += TeachesCheck.problems(course: course)
+        let work = root.appending(path: ".build/workbook")
+        if options.examples {
+            let examples = ExampleChecker(course: course, workDirectory: work, log: log).check()
+            report.diagnostics += examples.diagnostics + examples.ignored
+            report.examples = examples
+        }
+        if options.suites {
+            let suites = SuiteCheck(course: course, runs: options.runs, log: log).check()
+            report.diagnostics += suites.diagnostics
+            report.suites = suites
+        }
+        return report
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Runs one example program and judges its ending and output.
+struct ProgramRun {
+    let block: CodeBlock
+    let run: RunExpectation
+    let binary: URL
+
+    func problem() -> Diagnostic? {
+        let outcome = ProcessRunner.run(binary.path, timeout: run.timeout, outputCap: 256 << 10)
+        func fail(_ message: String) -> Diagnostic {
+            Diagnostic(block.lessonPath, block.fenceLine, message + Self.excerpt(outcome.output))
+        }
+        switch (run.ending, outcome.ending) {
+        case (.hang, .timedOut):
+            break
+        case (.hang, _):
+            return fail("expected the program to hang (it is marked `hangs`), but it ended with \(describe(outcome)) after \(String(format: "%.2f", outcome.seconds)) s")
+        case (.exit, .timedOut):
+            return fail("the program was still running after \(format(run.timeout)) s and was killed (raise `timeout=`, or mark a deliberate deadlock `hangs`)")
+        case (.exit(let expected), _):
+            if outcome.shellStatus != expected {
+                return fail("expected exit status \(expected), got \(describe(outcome))")
+            }
+        }
+        if let expected = block.expectedOutput, let difference = expected.mismatch(in: outcome.output) {
+            return Diagnostic(block.lessonPath, block.fenceLine,
+                              "output does not match the `output\(expected.mode == .exact ? "" : " " + expected.mode.rawValue)` block: \(difference)")
+        }
+        return nil
+    }
+
+    private func describe(_ outcome: ProcessOutcome) -> String {
+        switch outcome.ending {
+        case .exited(let status): return "exit status \(status)"
+        case .signaled(let signal): return "signal \(signal) (status \(128 + signal))"
+        case .timedOut: return "a time-out"
+        }
+    }
+
+    private func format(_ seconds: Double) -> String { String(format: "%g", seconds) }
+
+    static func excerpt(_ output: String) -> String {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).prefix(12)
+        guard !output.isEmpty else { return "" }
+        return "\n    output was:\n" + lines.map { "    | " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// Compiles one `compile-fail` block and requires the named error.
+struct CompileFailCheck {
+    let block: CodeBlock
+    let root: URL
+    let directory: URL
+
+    func problem() -> Diagnostic? {
+        guard case .compileFail(let expected) = block.role else { return nil }
+        let source = directory.appending(path: "main.swift")
+        let path = root.appending(path: block.lessonPath).path
+        do {
+            try writeIfChanged("#sourceLocation(file: \"\(path)\", line: \(block.firstCodeLine))\n\(block.code)", to: source)
+        } catch {
+            return Diagnostic(block.lessonPath, block.fenceLine, "cannot write \(source.path): \(error)")
+        }
+        let outcome = ProcessRunner.run(Toolchain.swiftc, ["-swift-version", "6", "-c", source.path, "-o", "/dev/null"],
+                                        in: directory, timeout: 120)
+        let errors = CompilerDiagnostics.errorLines(in: outcome.output)
+        if outcome.ending == .exited(0) {
+            return Diagnostic(block.lessonPath, block.fenceLine, "expected a compile error containing \"\(expected)\", but the block compiled")
+        }
+        if errors.contains(where: { $0.contains(expected) }) { return nil }
+        let seen = errors.prefix(3).map { "    | " + $0 }.joined(separator: "\n")
+        return Diagnostic(block.lessonPath, block.fenceLine,
+                          "the block failed to compile, but with no error containing \"\(expected)\"; errors were:\n\(seen)")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+public struct SuiteCheckReport: Sendable {
+    public struct Tally: Sendable {
+        public var subject: String
+        public var runs = 0
+        public var asExpected = 0
+    }
+
+    public var diagnostics: [Diagnostic] = []
+    public var tallies: [Tally] = []
+}
+
+/// Proves the graded suites right, through the grader itself: the reference
+/// solutions pass, the pristine stubs fail (without errors), and every
+/// known-buggy mutant fails — each `runs` times.
+struct SuiteCheck {
+    let course: Course
+    let runs: Int
+    let log: @Sendable (String) -> Void
+
+    func check() -> SuiteCheckReport {
+        var report = SuiteCheckReport()
+        do {
+            let policy = try GradingPolicy.load(root: course.root)
+            let grader = Grader(course: course, policy: policy, log: log)
+            try checkSolutions(grader, &report)
+            try checkStubs(grader, &report)
+            for exercise in course.exercises {
+                try checkMutants(of: exercise, grader, &report)
+            }
+        } catch {
+            report.diagnostics.append(Diagnostic("Tests", 1, "could not grade the course's own code: \(error)"))
+        }
+        return report
+    }
+
+    private func checkSolutions(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
+        var tallies = Dictionary(uniqueKeysWithValues: course.exercises.map { ($0.name, SuiteCheckReport.Tally(subject: "solution \($0.name)")) })
+        let submission = Submission(name: "reference solutions", folder: course.root, sources: grader.solutions, ignored: [])
+        for run in 1...runs {
+            log("reference solutions, run \(run) of \(runs)")
+            for result in try grader.grade(submission).exercises {
+                tallies[result.exercise]?.runs += 1
+                if result.verdict == .passed {
+                    tallies[result.exercise]?.asExpected += 1
+                } else if let exercise = try? course.exercise(named: result.exercise) {
+                    report.diagnostics.append(problem(exercise, "the reference solution fails its suite", result))
+                }
+            }
+        }
+        report.tallies += course.exercises.compactMap { tallies[$0.name] }
+    }
+
+    private func checkStubs(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
+        let submission = Submission(name: "stubs", folder: course.root, sources: grader.stubs, ignored: [])
+        for result in try grader.grade(submission).exercises {
+            guard let exercise = try? course.exercise(named: result.exercise) else { continue }
+            var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise)", runs: 1)
+            if result.verdict == .passed {
+                report.diagnostics.append(problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result))
+            } else if result.verdict == .error {
+                report.diagnostics.append(problem(exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)", result))
+            } else {
+                tally.asExpected = 1
+            }
+            report.tallies.append(tally)
+        }
+    }
+
+    private func checkMutants(of exercise: Exercise, _ grader: Grader, _ report: inout SuiteCheckReport) throws {
+        let folder = course.root.appending(path: exercise.mutantsDirectory)
+        let mutants = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        if mutants.count < 3 {
+            report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
+        }
+        for mutant in mutants {
+            var sources = grader.solutions
+            let mutantFolder = folder.appending(path: mutant)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: mutantFolder.path)) ?? [] where name.hasSuffix(".swift") {
+                sources[exercise.name]?[name] = try String(contentsOf: mutantFolder.appending(path: name), encoding: .utf8)
+            }
+            var tally = SuiteCheckReport.Tally(subject: "mutant \(exercise.name)/\(mutant)")
+            let submission = Submission(name: "mutant \(mutant)", folder: mutantFolder, sources: sources, ignored: [])
+            for run in 1...runs {
+                log("mutant \(exercise.name)/\(mutant), run \(run) of \(runs)")
+                guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
+                tally.runs += 1
+                if result.verdict == .passed {
+                    report.diagnostics.append(Diagnostic("\(exercise.mutantsDirectory)/\(mutant)", 1,
+                        "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
+                } else if !result.compileErrors.isEmpty {
+                    report.diagnostics.append(Diagnostic("\(exercise.mutantsDirectory)/\(mutant)", 1,
+                        "the mutant does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
+                } else {
+                    tally.asExpected += 1
+                }
+            }
+            report.tallies.append(tally)
+        }
+    }
+
+    private func problem(_ exercise: Exercise, _ message: String, _ result: ExerciseResult) -> Diagnostic {
+        let detail = result.firstProblem.map { "\n    \($0.status.rawValue): \($0.name): \($0.message.split(separator: "\n").first ?? "")" } ?? ""
+        return Diagnostic(exercise.testDirectory, 1, message + detail)
+    }
+}

@@ -1,0 +1,94 @@
+/// The expected output of an example and how to compare it with what the
+/// program printed.
+public struct OutputExpectation: Sendable, Equatable {
+    public enum Mode: String, Sendable, Equatable {
+        /// Same lines, same order (`...` matches any run of lines).
+        case exact
+        /// Same lines as a multiset, any order.
+        case unordered
+        /// Same lines; lines starting with the same word keep their order.
+        case perThread = "per-thread"
+    }
+
+    public var mode: Mode
+    public var lines: [String]
+
+    public init(mode: Mode, lines: [String]) {
+        self.mode = mode
+        self.lines = lines
+    }
+
+    /// Lines of `text` with trailing spaces and trailing blank lines removed.
+    public static func significantLines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// Checks the patterns themselves: every `/REGEX/` line must compile.
+    /// - Returns: a description of the first bad line, or `nil`.
+    public func patternProblem() -> String? {
+        for line in lines {
+            if case .invalid(let message) = ExpectedLine(line) { return message }
+        }
+        if mode != .exact, lines.contains("...") {
+            return "'...' is only allowed in plain `output` blocks, not `output \(mode.rawValue)`"
+        }
+        return nil
+    }
+
+    /// Compares `output` with the expectation.
+    /// - Returns: `nil` when it matches, otherwise what differs, in words.
+    public func mismatch(in output: String) -> String? {
+        let actual = Self.significantLines(output)
+        let expected = lines.map(ExpectedLine.init)
+        switch mode {
+        case .exact: return ExactMatcher(expected: expected, actual: actual).mismatch()
+        case .unordered: return MultisetMatcher(expected: expected, actual: actual).mismatch()
+        case .perThread: return PerThreadMatcher(expected: expected, actual: actual).mismatch()
+        }
+    }
+}
+
+/// One line of an expected-output block.
+enum ExpectedLine {
+    case literal(String)
+    case pattern(Regex<AnyRegexOutput>, source: String)
+    case anyLines
+    case invalid(String)
+
+    init(_ line: String) {
+        if line == "..." {
+            self = .anyLines
+        } else if line.count >= 2, line.hasPrefix("/"), line.hasSuffix("/") {
+            let source = String(line.dropFirst().dropLast())
+            do {
+                self = .pattern(try Regex(source), source: line)
+            } catch {
+                self = .invalid("invalid regular expression \(line): \(error)")
+            }
+        } else {
+            self = .literal(line)
+        }
+    }
+
+    func matches(_ line: String) -> Bool {
+        switch self {
+        case .literal(let text): return text == line
+        case .pattern(let regex, _): return (try? regex.wholeMatch(in: line)) != nil
+        case .anyLines: return true
+        case .invalid: return false
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .literal(let text): return text
+        case .pattern(_, let source): return source
+        case .anyLines: return "..."
+        case .invalid(let message): return message
+        }
+    }
+}

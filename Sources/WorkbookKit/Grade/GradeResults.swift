@@ -1,0 +1,32 @@
+/// One exercise's grade.
+public struct ExerciseResult: Sendable, Codable {
+    public enum Verdict: String, Sendable, Codable {
+        case passed, failed, error
+        case notSubmitted = "not submitted"
+    }
+
+    public var exercise: String
+    public var lesson: String
+    public var tests: [TestResult]
+    public var points: Double
+    public var maxPoints: Double
+    public var verdict: Verdict
+    public var compileErrors: [String]
+    public var notes: [String]
+
+    public var passedCount: Int { tests.filter { $0.status == .passed }.count }
+
+    /// The first test that did not pass: what to tell the student first.
+    public var firstProblem: TestResult? { tests.first { $0.status != .passed } }
+}
+
+/// A whole submission's grade.
+public struct SubmissionResult: Sendable, Codable {
+    public var submission: String
+    public var exercises: [ExerciseResult]
+    public var score: Double
+    public var maxScore: Double
+    public var seconds: Double
+    public var ignoredFiles: [String]
+    public var sandbox: [String]
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Grades submissions against the course's suites, each exercise isolated:
+/// a compile error costs that exercise, a crash or hang costs that test.
+public struct Grader {
+    public let course: Course
+    public let policy: GradingPolicy
+    let workDirectory: URL
+    let log: @Sendable (String) -> Void
+
+    public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.course = course
+        self.policy = policy
+        self.workDirectory = course.root.appending(path: ".build/workbook/grading")
+        self.log = log
+    }
+
+    /// The pristine stub of every exercise, as submitted sources.
+    public var stubs: [String: [String: String]] {
+        sources { $0.stubText(exercise: $1) }
+    }
+
+    /// The reference solution of every exercise, as submitted sources.
+    public var solutions: [String: [String: String]] {
+        sources { $0.solutionText(exercise: $1) }
+    }
+
+    private func sources(_ text: (ExerciseFile, Exercise) -> String) -> [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: course.exercises.map { exercise in
+            (exercise.name, Dictionary(uniqueKeysWithValues: exercise.files.map { ($0.name, text($0, exercise)) }))
+        })
+    }
+
+    public func grade(_ submission: Submission, only names: Set<String>? = nil) throws -> SubmissionResult {
+        let start = Date()
+        let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
+        var sources = stubs
+        var notSubmitted = Set<String>()
+        for exercise in chosen {
+            if let files = submission.sources[exercise.name] { sources[exercise.name] = files } else { notSubmitted.insert(exercise.name) }
+        }
+        let sandbox = Sandbox.probe()
+        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
+        let compileErrors = try buildReplacingBroken(workspace, sources: &sources)
+
+        var results: [ExerciseResult] = []
+        for exercise in chosen {
+            log("grading \(submission.name): \(exercise.name)")
+            let ids = workspace.listTests(for: exercise)
+            var tests: [String: TestResult]
+            if let errors = compileErrors[exercise.name] {
+                tests = Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: .didNotCompile,
+                    message: errors.prefix(3).joined(separator: "\n"), teaches: nil, seconds: 0)) })
+            } else {
+                tests = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest, sandbox: sandbox).run()
+                if policy.threadSanitizer.contains(exercise.name) {
+                    try mergeSanitizerLane(exercise, sources: sources, into: &tests, ids: ids)
+                }
+            }
+            results.append(result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
+                                  notSubmitted: notSubmitted.contains(exercise.name)))
+        }
+        return SubmissionResult(submission: submission.name, exercises: results,
+                                score: results.map(\.points).reduce(0, +), maxScore: results.map(\.maxPoints).reduce(0, +),
+                                seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
+                                sandbox: sandbox.enforced)
+    }
+
+    /// Builds; every exercise whose code does not compile is replaced by its
+    /// stub (which compiles) so the others can still be graded.
+    private func buildReplacingBroken(_ workspace: GradingWorkspace, sources: inout [String: [String: String]]) throws -> [String: [String]] {
+        var broken: [String: [String]] = [:]
+        while true {
+            try workspace.install(sources)
+            log("building")
+            guard let output = workspace.build() else { return broken }
+            let failing = workspace.exercisesWithErrors(in: output).filter { broken[$0.key] == nil }
+            guard !failing.isEmpty else {
+                throw WorkbookError.commandFailed(command: "swift build --build-tests (grading workspace)", status: 1,
+                                                  output: String(output.suffix(3000)))
+            }
+            for (name, errors) in failing {
+                broken[name] = errors
+                sources[name] = stubs[name]
+            }
+        }
+    }
+
+    /// Runs an exercise's suite again under ThreadSanitizer; a reported race
+    /// fails the test in which it happened.
+    private func mergeSanitizerLane(_ exercise: Exercise, sources: [String: [String: String]],
+                                    into tests: inout [String: TestResult], ids: [String]) throws {
+        log("grading \(exercise.name) under ThreadSanitizer")
+        let workspace = GradingWorkspace(course: course, directory: workDirectory.appending(path: "../grading-tsan").standardized,
+                                         exercises: [exercise], threadSanitizer: true)
+        try workspace.install([exercise.name: sources[exercise.name] ?? [:]])
+        if let output = workspace.build() {
+            throw WorkbookError.commandFailed(command: "swift build --sanitize=thread (grading workspace)", status: 1,
+                                              output: String(output.suffix(3000)))
+        }
+        let suppressions = course.root.appending(path: "Tests/tsan-suppressions.txt")
+        var options = "halt_on_error=1 exitcode=66 report_signal_unsafe=0"
+        if FileManager.default.fileExists(atPath: suppressions.path) { options += " suppressions=\(suppressions.path)" }
+        let lane = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest * 3,
+                               sandbox: Sandbox.probe(threadSanitizer: true), environment: ["TSAN_OPTIONS": options],
+                               sanitizerLane: true).run()
+        for (id, result) in lane where result.status != .passed && tests[id]?.status == .passed {
+            var marked = result
+            marked.message = "under ThreadSanitizer: " + result.message
+            tests[id] = marked
+        }
+    }
+
+    private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult],
+                        compileErrors: [String], notSubmitted: Bool) -> ExerciseResult {
+        let points = policy.points(for: exercise.name, tests: ids)
+        let sections = Teaching.sections(course: course, exercise: exercise)
+        let ordered = ids.map { id -> TestResult in
+            var result = tests[id] ?? TestResult(id: id, name: id, status: .notReported, message: "no result was reported for this test", teaches: nil, seconds: 0)
+            result.teaches = sections[TestNames.function(of: id)]
+            return result
+        }
+        let earned = ordered.filter { $0.status == .passed }.map { points[$0.id] ?? 0 }.reduce(0, +)
+        let verdict: ExerciseResult.Verdict =
+            ids.isEmpty || ordered.contains(where: \.status.isError) ? .error
+            : ordered.allSatisfy { $0.status == .passed } ? .passed
+            : notSubmitted ? .notSubmitted : .failed
+        var notes: [String] = []
+        if notSubmitted { notes.append("no files for this exercise in the submission: graded the stub") }
+        if ids.isEmpty { notes.append("the suite reported no tests") }
+        return ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
+                              points: earned, maxPoints: policy.maxPoints(for: exercise.name),
+                              verdict: verdict, compileErrors: compileErrors, notes: notes)
+    }
+}
+
+/// Which lesson section each test of an exercise points at (`.teaches`).
+enum Teaching {
+    static func sections(course: Course, exercise: Exercise) -> [String: String] {
+        let folder = course.root.appending(path: exercise.testDirectory)
+        var sections: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
+            guard let source = try? String(contentsOf: folder.appending(path: name), encoding: .utf8) else { continue }
+            var pending: String?
+            for line in source.split(separator: "\n") {
+                if let match = line.firstMatch(of: /\.teaches\("([^"]*)"\)/) { pending = String(match.1) }
+                if let function = line.firstMatch(of: /func ([A-Za-z_][A-Za-z0-9_]*)\s*\(/), let section = pending {
+                    sections[String(function.1)] = section
+                    pending = nil
+                }
+            }
+        }
+        return sections
+    }
+}

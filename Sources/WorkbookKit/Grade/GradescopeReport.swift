@@ -1,0 +1,66 @@
+import Foundation
+
+/// `results.json` in Gradescope's autograder format, uploadable as is.
+public enum GradescopeReport {
+    struct Results: Encodable {
+        var score: Double
+        var max_score: Double
+        var execution_time: Double
+        var output: String
+        var tests: [Test]
+    }
+
+    struct Test: Encodable {
+        var name: String
+        var score: Double
+        var max_score: Double
+        var status: String
+        var output: String
+        var visibility = "visible"
+    }
+
+    public static func json(_ result: SubmissionResult, policy: GradingPolicy) throws -> Data {
+        var tests: [Test] = []
+        for exercise in result.exercises {
+            let points = policy.points(for: exercise.exercise, tests: exercise.tests.map(\.id))
+            for test in exercise.tests {
+                let max = points[test.id] ?? 0
+                var output = test.status == .passed ? "" : "\(test.status.rawValue): \(test.message)"
+                if let section = test.teaches { output += (output.isEmpty ? "" : "\n") + "Taught in book/\(section.replacingOccurrences(of: "#", with: ".md#"))" }
+                tests.append(Test(name: "\(exercise.exercise): \(test.name)", score: test.status == .passed ? max : 0,
+                                  max_score: max, status: test.status == .passed ? "passed" : "failed", output: output))
+            }
+        }
+        var notes = result.ignoredFiles.isEmpty ? "" : "Ignored (only exercise sources are graded): \(result.ignoredFiles.joined(separator: ", "))\n"
+        notes += "Limits on the code under test: \(result.sandbox.joined(separator: "; "))"
+        let results = Results(score: result.score, max_score: result.maxScore, execution_time: result.seconds.rounded(),
+                              output: notes, tests: tests)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(results)
+    }
+}
+
+/// A class's gradebook: one row per submission, one column per exercise.
+public enum Gradebook {
+    public static func csv(_ results: [SubmissionResult], exercises: [String]) -> String {
+        var lines = [(["submission"] + exercises + ["total"]).map(field).joined(separator: ",")]
+        for result in results {
+            let scores = exercises.map { name in
+                result.exercises.first { $0.exercise == name }.map { format($0.points) } ?? ""
+            }
+            lines.append(([field(result.submission)] + scores + [format(result.score)]).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    /// RFC 4180 quoting.
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// How many points each exercise and test is worth, and which exercises also
+/// run under ThreadSanitizer. Read from `Tests/grading.json`:
+///
+/// ```json
+/// { "pointsPerExercise": 10,
+///   "exercises": { "lock": { "points": 20, "tests": { "mutualExclusion": 3 } } },
+///   "threadSanitizer": ["race"],
+///   "secondsPerTest": 20 }
+/// ```
+/// An exercise's points are shared among its tests in proportion to their
+/// weights (1 unless given).
+public struct GradingPolicy: Codable, Sendable {
+    public struct ExercisePolicy: Codable, Sendable {
+        public var points: Double?
+        public var tests: [String: Double]?
+    }
+
+    public var pointsPerExercise: Double = 10
+    public var exercises: [String: ExercisePolicy] = [:]
+    public var threadSanitizer: [String] = []
+    public var secondsPerTest: Double = 20
+
+    public static func load(root: URL) throws(WorkbookError) -> GradingPolicy {
+        let path = root.appending(path: "Tests/grading.json").path
+        guard let data = FileManager.default.contents(atPath: path) else { return GradingPolicy() }
+        do {
+            return try JSONDecoder().decode(GradingPolicy.self, from: data)
+        } catch {
+            throw .problems([Diagnostic("Tests/grading.json", 1, "cannot read the grading policy: \(error)")])
+        }
+    }
+
+    public func maxPoints(for exercise: String) -> Double { exercises[exercise]?.points ?? pointsPerExercise }
+
+    /// Points for each test ID of an exercise.
+    func points(for exercise: String, tests: [String]) -> [String: Double] {
+        let weights = tests.map { exercises[exercise]?.tests?[TestNames.function(of: $0)] ?? 1 }
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return [:] }
+        return Dictionary(uniqueKeysWithValues: zip(tests, weights.map { $0 / total * maxPoints(for: exercise) }))
+    }
+}
+
+enum TestNames {
+    /// `LockTests.LockTests/mutualExclusion()` → `mutualExclusion`.
+    static func function(of id: String) -> String {
+        let last = id.split(separator: "/").last.map(String.init) ?? id
+        return String(last.prefix { $0 != "(" })
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The limits put around student code, built from what this machine allows.
+public struct Sandbox: Sendable {
+    /// The command prefix that applies the limits.
+    public var wrapper: [String]
+    /// What is enforced, in words, for reports.
+    public var enforced: [String]
+    /// A writable, world-accessible scratch folder for the process's files.
+    public var environment: [String: String]
+
+    public static let outputFileLimit = 64 << 20
+
+    /// Probes the machine once: network namespace, unprivileged user, limits.
+    public static func probe(threadSanitizer: Bool = false) -> Sandbox {
+        var wrapper: [String] = []
+        var enforced: [String] = []
+        if works(["/usr/bin/unshare", "--net", "--", "/bin/true"]) {
+            wrapper += ["/usr/bin/unshare", "--net", "--"]
+            enforced.append("no network (empty network namespace)")
+        }
+        let dropUser = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        if getuid() == 0, works(dropUser + ["/bin/true"]) {
+            wrapper += dropUser
+            enforced.append("runs as user nobody")
+        }
+        var limits = ["--nproc=512", "--fsize=\(outputFileLimit)", "--core=0"]
+        if !threadSanitizer { limits.append("--as=\(16 << 30)") }
+        if works(["/usr/bin/prlimit"] + limits + ["--", "/bin/true"]) {
+            wrapper += ["/usr/bin/prlimit"] + limits + ["--"]
+            enforced.append("at most 512 processes and threads, files and output up to 64 MiB, no core dumps"
+                            + (threadSanitizer ? "" : ", 16 GiB of address space"))
+        }
+        return Sandbox(wrapper: wrapper, enforced: enforced, environment: ["HOME": "/tmp"])
+    }
+
+    private static func works(_ command: [String]) -> Bool {
+        guard FileManager.default.isExecutableFile(atPath: command[0]) else { return false }
+        let outcome = ProcessRunner.run(command[0], Array(command.dropFirst()), timeout: 10)
+        return outcome.ending == .exited(0)
+    }
+}

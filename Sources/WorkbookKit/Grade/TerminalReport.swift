@@ -1,0 +1,38 @@
+/// The grade as a table for a terminal, with the first problem of each
+/// exercise and the lesson section that teaches it.
+public enum TerminalReport {
+    public static func text(_ result: SubmissionResult) -> String {
+        var lines = ["\(result.submission): \(format(result.score)) / \(format(result.maxScore)) points (\(String(format: "%.1f", result.seconds)) s)"]
+        let rows = result.exercises.map { exercise in
+            [exercise.exercise, "\(exercise.passedCount)/\(exercise.tests.count)",
+             "\(format(exercise.points))/\(format(exercise.maxPoints))", exercise.verdict.rawValue]
+        }
+        let header = ["exercise", "tests", "points", "verdict"]
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func row(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+        }
+        lines.append("  " + row(header))
+        lines += rows.map { "  " + row($0) }
+        for exercise in result.exercises {
+            if let error = exercise.compileErrors.first {
+                lines.append("  \(exercise.exercise): did not compile: \(error)")
+            } else if let problem = exercise.firstProblem {
+                var line = "  \(exercise.exercise): \(problem.status.rawValue): \(problem.name)"
+                if let first = problem.message.split(separator: "\n").first { line += " — \(first)" }
+                if let section = problem.teaches { line += "\n    read book/\(section.replacingOccurrences(of: "#", with: ".md#"))" }
+                lines.append(line)
+            }
+        }
+        if !result.ignoredFiles.isEmpty {
+            lines.append("  ignored (only exercise sources are graded): \(result.ignoredFiles.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+}
+
+import Foundation

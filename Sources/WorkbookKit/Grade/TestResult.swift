@@ -1,0 +1,27 @@
+/// The verdict on one graded test, as Exercism distinguishes them: a test
+/// that ran and failed is `failed`; one that could not finish is an error.
+public struct TestResult: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case passed
+        case failed
+        case timedOut = "timed out"
+        case crashed
+        case didNotCompile = "did not compile"
+        case raceDetected = "data race"
+        case notReported = "not reported"
+
+        /// `failed` is a wrong answer; the rest are errors.
+        public var isError: Bool { self != .passed && self != .failed }
+    }
+
+    /// `LockTests.LockTests/mutualExclusion()`.
+    public var id: String
+    /// The property in words: the test's display name.
+    public var name: String
+    public var status: Status
+    /// What went wrong, for the student.
+    public var message: String
+    /// `02-locks#anchor`: where the property is taught.
+    public var teaches: String?
+    public var seconds: Double
+}

@@ -1,0 +1,45 @@
+/// One problem found in the course, located in a file and line.
+///
+/// Printed as `book/02-locks.md:57: error: message`, the form compilers and
+/// editors understand.
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning, note }
+
+    public var file: String
+    public var line: Int
+    public var severity: Severity
+    public var message: String
+
+    public init(_ file: String, _ line: Int, _ message: String, severity: Severity = .error) {
+        self.file = file
+        self.line = line
+        self.message = message
+        self.severity = severity
+    }
+
+    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+}
+
+/// Errors that stop a command before it can collect diagnostics.
+public enum WorkbookError: Error, CustomStringConvertible, Equatable {
+    case noBook(path: String)
+    case problems([Diagnostic])
+    case unknownExercise(String, known: [String])
+    case commandFailed(command: String, status: Int32, output: String)
+    case invalidSubmission(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .noBook(let path):
+            return "no lessons found: \(path) has no files named NN-topic.md (run from the workbook's root folder)"
+        case .problems(let diagnostics):
+            return diagnostics.map(\.description).joined(separator: "\n")
+        case .unknownExercise(let name, let known):
+            return "no exercise named '\(name)'; the exercises are: \(known.joined(separator: ", "))"
+        case .commandFailed(let command, let status, let output):
+            return "`\(command)` failed with status \(status):\n\(output)"
+        case .invalidSubmission(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

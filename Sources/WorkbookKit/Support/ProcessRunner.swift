@@ -1,0 +1,91 @@
+import Foundation
+
+/// The outcome of running a program with a wall-clock limit.
+public struct ProcessOutcome: Sendable {
+    public enum Ending: Sendable, Equatable {
+        case exited(Int32)
+        /// Killed by a signal (not by the time limit).
+        case signaled(Int32)
+        /// Still running at the limit; its whole process group was killed.
+        case timedOut
+    }
+
+    public var ending: Ending
+    /// Standard output and standard error, interleaved as written, cut at the cap.
+    public var output: String
+    public var outputWasTruncated: Bool
+    public var seconds: Double
+
+    /// The status a shell would report: signals as 128 + number.
+    public var shellStatus: Int32? {
+        switch ending {
+        case .exited(let status): return status
+        case .signaled(let signal): return 128 + signal
+        case .timedOut: return nil
+        }
+    }
+}
+
+/// Runs programs in their own process group under coreutils `timeout`, which
+/// kills the whole group (children included) when the limit passes.
+public enum ProcessRunner {
+    public static func run(
+        _ executable: String,
+        _ arguments: [String] = [],
+        in directory: URL? = nil,
+        environment: [String: String] = [:],
+        timeout: Double,
+        outputCap: Int = 1 << 20,
+        wrapper: [String] = []
+    ) -> ProcessOutcome {
+        let outputURL = FileManager.default.temporaryDirectory
+            .appending(path: "workbook-\(UUID().uuidString).out")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+
+        let process = Process()
+        process.executableURL = URL(filePath: "/usr/bin/timeout")
+        let limit = String(format: "%.2f", timeout)
+        // TERM first, KILL two seconds later if anything ignores TERM.
+        process.arguments = ["-s", "TERM", "-k", "2", limit] + wrapper + [executable] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardInput = FileHandle.nullDevice
+        let start = Date()
+        do {
+            let handle = try FileHandle(forWritingTo: outputURL)
+            defer { try? handle.close() }
+            process.standardOutput = handle
+            process.standardError = handle
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return ProcessOutcome(ending: .exited(127), output: "cannot start \(executable): \(error)",
+                                  outputWasTruncated: false, seconds: 0)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        let (output, truncated) = readCapped(outputURL, cap: outputCap)
+        return ProcessOutcome(ending: ending(of: process, seconds: seconds, limit: timeout),
+                              output: output, outputWasTruncated: truncated, seconds: seconds)
+    }
+
+    private static func ending(of process: Process, seconds: Double, limit: Double) -> ProcessOutcome.Ending {
+        let status = process.terminationStatus
+        if process.terminationReason == .uncaughtSignal {
+            // `timeout` itself dies by KILL only when it had to escalate.
+            return seconds >= limit ? .timedOut : .signaled(status)
+        }
+        // 124: timed out and the TERM ended it; 137: escalated to KILL.
+        if (status == 124 || status == 137) && seconds >= limit { return .timedOut }
+        if status > 128 && status < 128 + 64 { return .signaled(status - 128) }
+        return .exited(status)
+    }
+
+    static func readCapped(_ url: URL, cap: Int) -> (String, Bool) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return ("", false) }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: cap + 1)) ?? Data()
+        let truncated = data.count > cap
+        return (String(decoding: data.prefix(cap), as: UTF8.self), truncated)
+    }
+}

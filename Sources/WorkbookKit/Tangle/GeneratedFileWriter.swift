@@ -1,0 +1,133 @@
+import Foundation
+
+/// Writes generated files without ever losing a student's work.
+///
+/// It remembers a fingerprint of every exercise file it wrote
+/// (`Exercises/.generated.json`). An exercise file whose contents no longer
+/// match that fingerprint has been edited by someone, and is kept unless
+/// `force` is set; then a copy goes to `Exercises/.backups/<time>/` first.
+public struct GeneratedFileWriter {
+    public struct Report: Sendable, Equatable {
+        public var written: [String] = []
+        public var unchanged: [String] = []
+        /// Edited exercise files left alone.
+        public var keptEdited: [String] = []
+        /// Edited exercise files replaced under `force`, with their backup.
+        public var backedUp: [(path: String, backup: String)] = []
+        public var removed: [String] = []
+
+        public static func == (lhs: Report, rhs: Report) -> Bool {
+            lhs.written == rhs.written && lhs.unchanged == rhs.unchanged && lhs.keptEdited == rhs.keptEdited
+                && lhs.backedUp.map(\.path) == rhs.backedUp.map(\.path) && lhs.removed == rhs.removed
+        }
+    }
+
+    static let manifestPath = "Exercises/.generated.json"
+    static let backupsPath = "Exercises/.backups"
+
+    public let root: URL
+    public var force = false
+    public var clock: @Sendable () -> Date = { Date() }
+
+    public init(root: URL, force: Bool = false) {
+        self.root = root
+        self.force = force
+    }
+
+    public func write(_ files: [GeneratedFile]) throws -> Report {
+        var manifest = loadManifest()
+        var report = Report()
+        let backupFolder = "\(Self.backupsPath)/\(Self.timestamp(clock()))"
+        for file in files {
+            let url = root.appending(path: file.path)
+            let current = try? String(contentsOf: url, encoding: .utf8)
+            if current == file.contents {
+                report.unchanged.append(file.path)
+            } else if let current, file.kind == .exercise, manifest[file.path] != Fingerprint.of(current) {
+                guard force else {
+                    report.keptEdited.append(file.path)
+                    continue
+                }
+                let backup = "\(backupFolder)/\(file.path.dropFirst("Exercises/".count))"
+                try save(current, at: backup)
+                try save(file.contents, at: file.path)
+                report.backedUp.append((file.path, backup))
+            } else {
+                try save(file.contents, at: file.path)
+                report.written.append(file.path)
+            }
+            if file.kind == .exercise { manifest[file.path] = Fingerprint.of(file.contents) }
+        }
+        report.removed = try removeStaleFiles(keeping: Set(files.map(\.path)), manifest: &manifest)
+        try saveManifest(manifest)
+        return report
+    }
+
+    /// Removes generated files the book no longer produces: everything in
+    /// `Solutions/`, and exercise files only if nobody edited them.
+    private func removeStaleFiles(keeping wanted: Set<String>, manifest: inout [String: String]) throws -> [String] {
+        var removed: [String] = []
+        for path in swiftFiles(under: "Solutions") where !wanted.contains(path) {
+            try FileManager.default.removeItem(at: root.appending(path: path))
+            removed.append(path)
+        }
+        for (path, fingerprint) in manifest where !wanted.contains(path) {
+            let url = root.appending(path: path)
+            if let current = try? String(contentsOf: url, encoding: .utf8), Fingerprint.of(current) == fingerprint {
+                try FileManager.default.removeItem(at: url)
+                removed.append(path)
+            }
+            manifest[path] = nil
+        }
+        return removed.sorted()
+    }
+
+    func swiftFiles(under folder: String) -> [String] {
+        let base = root.appending(path: folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }
+            .map { "\(folder)/\($0)" }
+            .sorted()
+    }
+
+    private func save(_ text: String, at path: String) throws {
+        let url = root.appending(path: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func loadManifest() -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: root.appending(path: Self.manifestPath).path) else { return [:] }
+        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    }
+
+    private func saveManifest(_ manifest: [String: String]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        var data = try encoder.encode(manifest)
+        data.append(0x0A)
+        let url = root.appending(path: Self.manifestPath)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.contents(atPath: url.path) != data { try data.write(to: url) }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+/// A short content fingerprint (64-bit FNV-1a): enough to notice an edit.
+enum Fingerprint {
+    static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}

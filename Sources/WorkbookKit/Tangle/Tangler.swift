@@ -1,0 +1,25 @@
+/// A file that `workbook build` writes, and what it must contain.
+public struct GeneratedFile: Sendable, Equatable {
+    public enum Kind: Sendable { case solution, exercise }
+
+    /// Relative to the workbook root: `Solutions/Lock/Lock.swift`.
+    public var path: String
+    public var contents: String
+    public var kind: Kind
+}
+
+/// Tangles the lessons' exercise blocks into reference solutions and stubs.
+public enum Tangler {
+    public static func files(for course: Course) -> [GeneratedFile] {
+        course.exercises.flatMap { exercise in
+            exercise.files.flatMap { file in
+                [
+                    GeneratedFile(path: "\(exercise.solutionDirectory)/\(file.name)",
+                                  contents: file.solutionText(exercise: exercise), kind: .solution),
+                    GeneratedFile(path: "\(exercise.exerciseDirectory)/\(file.name)",
+                                  contents: file.stubText(exercise: exercise), kind: .exercise),
+                ]
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import WorkbookKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write Solutions/ and Exercises/ from the lessons and render the HTML book.",
+        discussion: "Exercise files you have edited are never overwritten unless you pass --force, which keeps a backup in Exercises/.backups/."
+    )
+
+    @OptionGroup var root: RootOption
+
+    @Flag(help: "Replace edited exercise files with the book's stubs (a backup is kept).")
+    var force = false
+
+    func run() throws {
+        let course = try root.loadCourse()
+        var writer = GeneratedFileWriter(root: course.root)
+        writer.force = force
+        let report = try writer.write(Tangler.files(for: course))
+        print("wrote \(report.written.count) files, \(report.unchanged.count) unchanged")
+        for path in report.removed { print("removed \(path) (no lesson generates it any more)") }
+        for (path, backup) in report.backedUp { print("replaced your edited \(path); your version is in \(backup)") }
+        if !report.keptEdited.isEmpty {
+            print("kept \(report.keptEdited.count) exercise files you edited (the book's version changed):")
+            for path in report.keptEdited { print("  \(path)") }
+            print("to replace them with the new stubs, run `swift run workbook build --force` (your versions are backed up)")
+        }
+    }
+}
