@@ -13,6 +13,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Replace edited exercise files with the book's stubs (a backup is kept).")
     var force = false
 
+    @Flag(help: "Render the instructor edition of the book (solutions shown beside the stubs).")
+    var instructor = false
+
+    @Option(help: "Where the HTML book goes.")
+    var bookOutput = ".build/book"
+
     func run() throws {
         let course = try root.loadCourse()
         var writer = GeneratedFileWriter(root: course.root)
@@ -26,5 +32,9 @@ struct Build: ParsableCommand {
             for path in report.keptEdited { print("  \(path)") }
             print("to replace them with the new stubs, run `swift run workbook build --force` (your versions are backed up)")
         }
+        let folder = URL(filePath: bookOutput, relativeTo: course.root).standardizedFileURL
+        let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
+        for problem in rendered.problems { printError(problem.description) }
+        print("rendered the \(instructor ? "instructor" : "student") edition of the book: \(rendered.indexPage.path)")
     }
 }

@@ -73,6 +73,14 @@ import Testing
         #expect(course.resolves(reference) == resolves)
     }
 
+    @Test("an empty reference, `.teaches(\"\")`, or an empty anchor names no section")
+    func emptyReference() throws {
+        let (course, _) = try loadCourse(["02-locks.md": "# Locks\n\n## Deadlock\n"])
+        #expect(!course.resolves(""))
+        #expect(!course.resolves("02-locks#"))
+        #expect(course.resolves("02-locks#deadlock"))
+    }
+
     @Test("a graded suite naming a missing section is reported at its line")
     func problems() throws {
         let folder = try TemporaryFolder()

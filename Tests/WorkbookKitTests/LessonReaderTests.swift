@@ -165,13 +165,10 @@ import Testing
         #expect(anchors == ["a", "try-it", "try-it-2", "try-it-3"])
     }
 
-    @Test("anchors are unique within a lesson even when a heading's own text ends in a number",
-          .bug(id: "anchor-collision"))
+    @Test("anchors are unique within a lesson even when a heading's own text ends in a number")
     func uniqueWithNumberedHeading() throws {
         let (course, _) = try loadCourse(["01-a.md": "# A\n\n## Intro\n\n## Intro\n\n## Intro 2\n"])
         let anchors = try #require(course.lessons.first).headings.map(\.anchor)
-        withKnownIssue("`Intro`, `Intro`, `Intro 2` all-but-one collide on `intro-2`") {
-            #expect(Set(anchors).count == anchors.count, "anchors: \(anchors)")
-        }
+        #expect(Set(anchors).count == anchors.count, "anchors: \(anchors)")
     }
 }

@@ -6,6 +6,7 @@ public struct CourseChecker {
         public var examples = true
         public var suites = true
         public var runs = 1
+        public var book = true
         public init() {}
     }
 
@@ -50,6 +51,24 @@ public struct CourseChecker {
             report.diagnostics += suites.diagnostics
             report.suites = suites
         }
+        if options.book {
+            report.diagnostics += renderedBookProblems(course, work: work)
+        }
         return report
+    }
+
+    /// Renders both editions and checks every page, link and anchor in them.
+    private func renderedBookProblems(_ course: Course, work: URL) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for edition in Edition.allCases {
+            let folder = work.appending(path: "book-\(edition.rawValue)")
+            do {
+                let report = try BookRenderer(course: course, edition: edition).render(to: folder)
+                problems += report.problems + BookLinkCheck.problems(in: folder, course: course)
+            } catch {
+                problems.append(Diagnostic("book", 1, "cannot render the \(edition.rawValue) edition: \(error)"))
+            }
+        }
+        return problems
     }
 }

@@ -27,7 +27,7 @@ struct SuiteCheck {
             try checkSolutions(grader, &report)
             try checkStubs(grader, &report)
             for exercise in course.exercises {
-                try checkMutants(of: exercise, grader, &report)
+                try checkVariants(of: exercise, grader, &report)
             }
         } catch {
             report.diagnostics.append(Diagnostic("Tests", 1, "could not grade the course's own code: \(error)"))
@@ -68,40 +68,60 @@ struct SuiteCheck {
         }
     }
 
-    private func checkMutants(of exercise: Exercise, _ grader: Grader, _ report: inout SuiteCheckReport) throws {
-        let folder = course.root.appending(path: exercise.mutantsDirectory)
-        let mutants = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    /// Known-buggy versions (`Tests/Mutants/<Name>/<mutant>/`) must fail;
+    /// other correct designs (`Tests/Accepted/<Name>/<variant>/`) must pass.
+    private func checkVariants(of exercise: Exercise, _ grader: Grader, _ report: inout SuiteCheckReport) throws {
+        let mutants = variants(in: exercise.mutantsDirectory)
         if mutants.count < 3 {
             report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
         }
         for mutant in mutants {
-            var sources = grader.solutions
-            let mutantFolder = folder.appending(path: mutant)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: mutantFolder.path)) ?? [] where name.hasSuffix(".swift") {
-                sources[exercise.name]?[name] = try String(contentsOf: mutantFolder.appending(path: name), encoding: .utf8)
-            }
-            var tally = SuiteCheckReport.Tally(subject: "mutant \(exercise.name)/\(mutant)")
-            let submission = Submission(name: "mutant \(mutant)", folder: mutantFolder, sources: sources, ignored: [])
-            for run in 1...runs {
-                log("mutant \(exercise.name)/\(mutant), run \(run) of \(runs)")
-                guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
-                tally.runs += 1
-                if result.verdict == .passed {
-                    report.diagnostics.append(Diagnostic("\(exercise.mutantsDirectory)/\(mutant)", 1,
-                        "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
-                } else if !result.compileErrors.isEmpty {
-                    report.diagnostics.append(Diagnostic("\(exercise.mutantsDirectory)/\(mutant)", 1,
-                        "the mutant does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
-                } else {
-                    tally.asExpected += 1
-                }
-            }
-            report.tallies.append(tally)
+            try checkVariant("\(exercise.mutantsDirectory)/\(mutant)", of: exercise, mustPass: false, grader, &report)
+        }
+        let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
+        for variant in variants(in: acceptedDirectory) {
+            try checkVariant("\(acceptedDirectory)/\(variant)", of: exercise, mustPass: true, grader, &report)
         }
     }
 
+    private func variants(in directory: String) -> [String] {
+        let folder = course.root.appending(path: directory)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    private func checkVariant(_ path: String, of exercise: Exercise, mustPass: Bool, _ grader: Grader,
+                              _ report: inout SuiteCheckReport) throws {
+        var sources = grader.solutions
+        let folder = course.root.appending(path: path)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
+            sources[exercise.name]?[name] = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
+        }
+        let kind = mustPass ? "accepted" : "mutant"
+        var tally = SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)")
+        let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])
+        for run in 1...runs {
+            log("\(tally.subject), run \(run) of \(runs)")
+            guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
+            tally.runs += 1
+            if !result.compileErrors.isEmpty {
+                report.diagnostics.append(Diagnostic(path, 1, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
+            } else if mustPass && result.verdict != .passed {
+                report.diagnostics.append(problem(path, "this correct design fails the suite (run \(run))", result))
+            } else if !mustPass && result.verdict == .passed {
+                report.diagnostics.append(Diagnostic(path, 1, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
+            } else {
+                tally.asExpected += 1
+            }
+        }
+        report.tallies.append(tally)
+    }
+
     private func problem(_ exercise: Exercise, _ message: String, _ result: ExerciseResult) -> Diagnostic {
+        problem(exercise.testDirectory, message, result)
+    }
+
+    private func problem(_ path: String, _ message: String, _ result: ExerciseResult) -> Diagnostic {
         let detail = result.firstProblem.map { "\n    \($0.status.rawValue): \($0.name): \($0.message.split(separator: "\n").first ?? "")" } ?? ""
-        return Diagnostic(exercise.testDirectory, 1, message + detail)
+        return Diagnostic(path, 1, message + detail)
     }
 }

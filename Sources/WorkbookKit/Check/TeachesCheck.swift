@@ -32,8 +32,8 @@ enum TeachesCheck {
 extension Course {
     /// Whether `02-locks#anchor` (or `02-locks`) names a lesson and heading.
     func resolves(_ reference: String) -> Bool {
-        let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
-        guard let lesson = lesson(slug: parts[0].replacingOccurrences(of: ".md", with: "")) else { return false }
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let slug = parts.first, let lesson = lesson(slug: slug.replacingOccurrences(of: ".md", with: "")) else { return false }
         return parts.count == 1 || lesson.headings.contains { $0.anchor == parts[1] }
     }
 }

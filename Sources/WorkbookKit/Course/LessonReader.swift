@@ -59,9 +59,15 @@ struct LessonReader {
 
     private func uniqueAnchor(_ text: String, _ used: inout [String: Int]) -> String {
         let base = Heading.anchor(for: text)
-        let count = (used[base] ?? 0) + 1
+        var count = used[base] ?? 0
+        var anchor: String
+        repeat {
+            count += 1
+            anchor = count == 1 ? base : "\(base)-\(count)"
+        } while used[anchor] != nil && anchor != base
         used[base] = count
-        return count == 1 ? base : "\(base)-\(count)"
+        if anchor != base { used[anchor] = max(used[anchor] ?? 0, 1) }
+        return anchor
     }
 
     /// An output block belongs to the program just before it (only prose between).

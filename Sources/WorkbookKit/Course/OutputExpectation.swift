@@ -20,7 +20,8 @@ public struct OutputExpectation: Sendable, Equatable {
 
     /// Lines of `text` with trailing spaces and trailing blank lines removed.
     public static func significantLines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        // Split on any line break: "\r\n" is a single Character in Swift.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
             String(line.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
         }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -32,6 +33,9 @@ public struct OutputExpectation: Sendable, Equatable {
     public func patternProblem() -> String? {
         for line in lines {
             if case .invalid(let message) = ExpectedLine(line) { return message }
+        }
+        if mode == .perThread, let line = lines.first(where: { PerThreadMatcher.key(ExpectedLine($0)) == nil }) {
+            return "in `output per-thread` a /REGEX/ line must start with the thread's word in plain text, as in `/worker-1 took .*/`; \(line) does not"
         }
         if mode != .exact, lines.contains("...") {
             return "'...' is only allowed in plain `output` blocks, not `output \(mode.rawValue)`"

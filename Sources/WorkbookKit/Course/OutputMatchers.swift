@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lines in order; `...` stands for any run of lines.
 struct ExactMatcher {
     let expected: [ExpectedLine]
@@ -82,19 +84,23 @@ struct PerThreadMatcher {
         return String(word)
     }
 
-    /// A pattern line's key is its leading literal word (`/worker-1 took .*/`).
-    static func key(_ line: ExpectedLine) -> String {
+    /// A pattern line's key is its leading word, which must be plain text
+    /// (`/worker-1 took .*/`); `nil` when it is not.
+    static func key(_ line: ExpectedLine) -> String? {
         switch line {
         case .literal(let text): return key(text)
-        case .pattern(_, let source): return key(String(source.dropFirst()))
-        case .anyLines, .invalid: return ""
+        case .pattern(_, let source):
+            let word = key(String(source.dropFirst()))
+            let special = CharacterSet(charactersIn: "\\^$.|?*+()[]{}/")
+            return word.unicodeScalars.contains(where: special.contains) ? nil : word
+        case .anyLines, .invalid: return nil
         }
     }
 
     func mismatch() -> String? {
         if let problem = MultisetMatcher(expected: expected, actual: actual).mismatch() { return problem }
         var expectedByKey: [String: [ExpectedLine]] = [:]
-        for line in expected { expectedByKey[Self.key(line), default: []].append(line) }
+        for line in expected { expectedByKey[Self.key(line) ?? "", default: []].append(line) }
         var actualByKey: [String: [String]] = [:]
         for line in actual { actualByKey[Self.key(line), default: []].append(line) }
         for key in expectedByKey.keys.sorted() {

@@ -13,6 +13,8 @@ public struct ExerciseResult: Sendable, Codable {
     public var verdict: Verdict
     public var compileErrors: [String]
     public var notes: [String]
+    /// Time spent running this exercise's tests (the shared build excluded).
+    public var seconds: Double
 
     public var passedCount: Int { tests.filter { $0.status == .passed }.count }
 

@@ -12,15 +12,21 @@ public struct Sandbox: Sendable {
     public static let outputFileLimit = 64 << 20
 
     /// Probes the machine once: network namespace, unprivileged user, limits.
-    public static func probe(threadSanitizer: Bool = false) -> Sandbox {
+    /// - Parameter binary: the program to run; the unprivileged user is used
+    ///   only if it can reach it (a private checkout folder would forbid it).
+    public static func probe(for binary: URL, threadSanitizer: Bool = false) -> Sandbox {
         var wrapper: [String] = []
         var enforced: [String] = []
-        if works(["/usr/bin/unshare", "--net", "--", "/bin/true"]) {
-            wrapper += ["/usr/bin/unshare", "--net", "--"]
-            enforced.append("no network (empty network namespace)")
+        // A new network namespace has only a loopback interface, and it is
+        // down; Foundation's Process needs it up (CFSocket's wake-up pair).
+        let isolateNetwork = ["/usr/bin/unshare", "--net", "--", "/bin/sh", "-c",
+                              "/usr/sbin/ip link set lo up && exec \"$@\"", "sh"]
+        if works(isolateNetwork + ["/bin/true"]) {
+            wrapper += isolateNetwork
+            enforced.append("no network (a network namespace with only loopback)")
         }
         let dropUser = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
-        if getuid() == 0, works(dropUser + ["/bin/true"]) {
+        if getuid() == 0, works(dropUser + ["/usr/bin/test", "-x", binary.path]) {
             wrapper += dropUser
             enforced.append("runs as user nobody")
         }

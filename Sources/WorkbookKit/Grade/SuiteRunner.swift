@@ -15,9 +15,12 @@ struct SuiteRunner {
     var environment: [String: String] = [:]
     var sanitizerLane = false
 
+    /// - Returns: a verdict for every test that is not skipped (the suite's
+    ///   own helpers, such as child-process scenarios, skip themselves).
     func run() -> [String: TestResult] {
         var results: [String: TestResult] = [:]
         var remaining = testIDs
+        var skipped = Set<String>()
         while !remaining.isEmpty {
             let attempt = runOnce(remaining)
             var progressed = false
@@ -27,7 +30,9 @@ struct SuiteRunner {
                     progressed = true
                 }
             }
-            remaining = remaining.filter { results[$0] == nil && !attempt.skipped.contains($0) }
+            skipped.formUnion(attempt.skipped)
+            remaining = remaining.filter { results[$0] == nil && !skipped.contains($0) }
+            if !progressed && !attempt.skipped.isEmpty && remaining.isEmpty { break }
             if !progressed {
                 for id in remaining {
                     results[id] = TestResult(id: id, name: id, status: .notReported,
@@ -69,7 +74,7 @@ struct SuiteRunner {
         defer { try? handle.close() }
         process.standardOutput = handle
         process.standardError = handle
-        do { try process.run() } catch { return Attempt(summary: "cannot start the tests: \(error)") }
+        do { try withDefaultSignalMask { try process.run() } } catch { return Attempt(summary: "cannot start the tests: \(error)") }
 
         // Watch the event stream; kill the group when one test runs too long.
         var stream = EventStream()
@@ -110,7 +115,7 @@ struct SuiteRunner {
                 let passed = state.issues.isEmpty
                 attempt.results[id] = TestResult(id: id, name: name, status: passed ? .passed : .failed,
                     message: state.issues.first ?? "", teaches: nil, seconds: 0)
-            } else if killedFor == id {
+            } else if killedFor == streamID {
                 attempt.results[id] = TestResult(id: id, name: name, status: .timedOut,
                     message: "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed",
                     teaches: nil, seconds: perTestLimit)

@@ -38,7 +38,10 @@ enum SwiftHighlighter {
         // refinements swift-syntax leaves as plain (`#expect`, `#"…"#`, `@`).
         var styles = [Style?](repeating: nil, count: bytes.count)
         for range in tree.classifications {
-            guard let style = Style(range.kind) else { continue }
+            // Without type checking, a capitalised name (`Thread`, `NSLock`) is most likely a type.
+            let capitalised = range.kind == .identifier && range.offset < bytes.count
+                && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[range.offset])
+            guard let style = capitalised ? .type : Style(range.kind) else { continue }
             fill(&styles, range.range, with: style)
         }
         let refinements = Refinements(viewMode: .sourceAccurate)

@@ -57,7 +57,7 @@ public enum ProcessRunner {
             defer { try? handle.close() }
             process.standardOutput = handle
             process.standardError = handle
-            try process.run()
+            try withDefaultSignalMask { try process.run() }
             process.waitUntilExit()
         } catch {
             return ProcessOutcome(ending: .exited(127), output: "cannot start \(executable): \(error)",
@@ -88,4 +88,18 @@ public enum ProcessRunner {
         let truncated = data.count > cap
         return (String(decoding: data.prefix(cap), as: UTF8.self), truncated)
     }
+}
+
+/// Runs `body` (which starts a process) with no signals blocked.
+///
+/// Foundation's `Process` hands the calling thread's signal mask to the child,
+/// and Dispatch and Swift concurrency threads block most signals: a program
+/// started from one would ignore the `TERM` that ends it at its time limit.
+func withDefaultSignalMask<R>(_ body: () throws -> R) rethrows -> R {
+    var empty = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&empty)
+    pthread_sigmask(SIG_SETMASK, &empty, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
 }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Which book to write: the students' (stubs only) or the instructors' (stubs and solutions).
+public enum Edition: String, Sendable, CaseIterable {
+    case student
+    case instructor
+}
+
+/// What ``BookRenderer/render(to:)`` wrote.
+public struct RenderReport: Sendable {
+    /// The book's folder; open `index.html` in it.
+    public var directory: URL
+    /// Every page written, relative to `directory`: `index.html`, `01-threads.html`, …
+    public var pages: [String]
+    /// Theme and script files written, relative to `directory`.
+    public var assets: [String]
+    /// Problems that did not stop the book (a missing theme file).
+    public var problems: [Diagnostic]
+    /// How long rendering took, writing included.
+    public var duration: Duration
+
+    public var indexPage: URL { directory.appending(path: "index.html") }
+}
+
+/// Writes a course as a static HTML book that works opened straight from disk:
+/// no server, no network, highlighting done at build time.
+public struct BookRenderer {
+    public var course: Course
+    public var edition: Edition
+    /// Shown in the sidebar, the index page and every page title.
+    public var title: String
+
+    public init(course: Course, edition: Edition, title: String = "Swift Threading Workbook") {
+        self.course = course
+        self.edition = edition
+        self.title = title
+    }
+
+    /// Renders every page into `directory` (created if needed; other files in it are left alone).
+    /// - Throws: a file-system error when a page or asset cannot be written.
+    public func render(to directory: URL) throws -> RenderReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+
+        let theme = BookTheme.load(from: course.root)
+        var assets = try theme.write(to: directory)
+        let shell = PageShell(course: course, edition: edition, title: title)
+
+        var pages: [String] = []
+        func write(_ html: String, _ name: String) throws {
+            try Data(html.utf8).write(to: directory.appending(path: name), options: .atomic)
+            pages.append(name)
+        }
+        try write(shell.page(IndexPage(course: course, edition: edition, title: title).body(), current: nil), "index.html")
+        for (position, lesson) in course.lessons.enumerated() {
+            let body = LessonPage(lesson: lesson, course: course, edition: edition).body()
+            try write(shell.page(body, current: position), PageShell.pageName(lesson))
+        }
+        try removeStalePages(in: directory, keeping: pages)
+        let index = SearchIndex(course: course).javaScript()
+        try Data(index.utf8).write(to: directory.appending(path: SearchIndex.fileName), options: .atomic)
+        assets.append(SearchIndex.fileName)
+
+        return RenderReport(directory: directory, pages: pages, assets: assets,
+                            problems: theme.problems, duration: clock.now - start)
+    }
+
+    /// Pages of lessons that were renamed or removed would otherwise linger (and fail the link check).
+    private func removeStalePages(in directory: URL, keeping pages: [String]) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        for name in names where name.hasSuffix(".html") && !pages.contains(name)
+            && Course.isLessonFileName(String(name.dropLast(5)) + ".md") {
+            try FileManager.default.removeItem(at: directory.appending(path: name))
+        }
+    }
+}

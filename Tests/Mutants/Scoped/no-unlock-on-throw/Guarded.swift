@@ -1,0 +1,19 @@
+// Mutant: unlock() is written after the body instead of in a defer, so a body that throws leaves the lock held forever.
+import Foundation
+
+/// A value that can only be read or changed while holding its lock.
+public final class Guarded<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value   // guarded by the lock; touched only inside withLock
+
+    public init(_ value: Value) {
+        self.value = value
+    }
+
+    public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        let result = try body(&value)
+        lock.unlock()
+        return result
+    }
+}
