@@ -5,7 +5,7 @@ import WorkbookKit
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Grade submissions: folders holding a student's Exercises/.",
-        discussion: "Only the exercise sources are taken from a submission; the manifest, suites and support code come from the course. Writes results.json (Gradescope format) into each submission's report folder and a CSV gradebook for the batch."
+        discussion: "Only the exercise sources are taken from a submission; the manifest, suites and support code come from the course. Writes results.json (Gradescope format) and feedback.html into each submission's report folder and a CSV gradebook for the batch."
     )
 
     @OptionGroup var root: RootOption
@@ -35,6 +35,7 @@ struct Grade: ParsableCommand {
             let folder = outputFolder.appending(path: submission.name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try GradescopeReport.json(result, policy: policy).write(to: folder.appending(path: "results.json"))
+            try FeedbackPage.html(result, course: course).write(to: folder.appending(path: "feedback.html"), atomically: true, encoding: .utf8)
         }
         let csv = Gradebook.csv(results, exercises: course.exercises.map(\.name))
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)

@@ -57,10 +57,12 @@ struct SuiteCheck {
         for result in try grader.grade(submission).exercises {
             guard let exercise = try? course.exercise(named: result.exercise) else { continue }
             var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise)", runs: 1)
-            if result.verdict == .passed {
+            if result.tests.allSatisfy({ $0.status == .passed }) {
                 report.diagnostics.append(problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result))
-            } else if result.verdict == .error {
+            } else if result.tests.contains(where: \.status.isError) {
                 report.diagnostics.append(problem(exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)", result))
+            } else if result.verdict != .notStarted || result.points != 0 {
+                report.diagnostics.append(problem(exercise, "the pristine stub must be graded `not started` with no points", result))
             } else {
                 tally.asExpected = 1
             }

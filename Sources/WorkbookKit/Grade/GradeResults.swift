@@ -2,7 +2,8 @@
 public struct ExerciseResult: Sendable, Codable {
     public enum Verdict: String, Sendable, Codable {
         case passed, failed, error
-        case notSubmitted = "not submitted"
+        /// Missing from the submission, or still the pristine stub: no points.
+        case notStarted = "not started"
     }
 
     public var exercise: String

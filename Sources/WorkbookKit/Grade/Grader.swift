@@ -38,9 +38,11 @@ public struct Grader {
         let start = Date()
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
         var sources = stubs
-        var notSubmitted = Set<String>()
+        // Missing or untouched exercises are graded (for feedback) but earn nothing.
+        var notStarted = Set<String>()
         for exercise in chosen {
-            if let files = submission.sources[exercise.name] { sources[exercise.name] = files } else { notSubmitted.insert(exercise.name) }
+            if let files = submission.sources[exercise.name] { sources[exercise.name] = files }
+            if sources[exercise.name] == stubs[exercise.name] { notStarted.insert(exercise.name) }
         }
         let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
         let compileErrors = try buildReplacingBroken(workspace, sources: &sources)
@@ -63,7 +65,7 @@ public struct Grader {
                 }
             }
             var graded = result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
-                                notSubmitted: notSubmitted.contains(exercise.name))
+                                notStarted: notStarted.contains(exercise.name))
             graded.seconds = Date().timeIntervalSince(exerciseStart)
             results.append(graded)
         }
@@ -130,7 +132,7 @@ public struct Grader {
     }
 
     private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult],
-                        compileErrors: [String], notSubmitted: Bool) -> ExerciseResult {
+                        compileErrors: [String], notStarted: Bool) -> ExerciseResult {
         let points = policy.points(for: exercise.name, tests: ids)
         let sections = Teaching.sections(course: course, exercise: exercise)
         let ordered = ids.map { id -> TestResult in
@@ -138,13 +140,13 @@ public struct Grader {
             result.teaches = sections[TestNames.function(of: id)]
             return result
         }
-        let earned = ordered.filter { $0.status == .passed }.map { points[$0.id] ?? 0 }.reduce(0, +)
+        let earned = notStarted ? 0 : ordered.filter { $0.status == .passed }.map { points[$0.id] ?? 0 }.reduce(0, +)
         let verdict: ExerciseResult.Verdict =
             ids.isEmpty || ordered.contains(where: \.status.isError) ? .error
             : ordered.allSatisfy { $0.status == .passed } ? .passed
-            : notSubmitted ? .notSubmitted : .failed
+            : notStarted ? .notStarted : .failed
         var notes: [String] = []
-        if notSubmitted { notes.append("no files for this exercise in the submission: graded the stub") }
+        if notStarted { notes.append("not started: the exercise is missing or still the pristine stub, so it earns no points") }
         if ids.isEmpty { notes.append("the suite reported no tests") }
         return ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
                               points: earned, maxPoints: policy.maxPoints(for: exercise.name),

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import WorkbookKit
+
+/// Grades the hostile submissions in `Tests/Fixtures/Hostile/` with the real
+/// course and grader: each must get a fair verdict within its bounds, and a
+/// hostile exercise must not cost the other exercise anything.
+///
+/// Each fixture attacks two exercises at once (lock and threads), which also
+/// shows that one exercise's failure stays in that exercise.
+@Suite(.serialized)
+struct HostileSubmissionTests {
+    static let secondsPerTest = 2.0
+
+    let course: Course
+    let grader: Grader
+
+    init() throws {
+        let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        course = try Course.load(root: root).0
+        var policy = try GradingPolicy.load(root: root)
+        policy.secondsPerTest = Self.secondsPerTest
+        grader = Grader(course: course, policy: policy, workspace: "grading-tests")
+    }
+
+    func grade(_ fixture: String) throws -> (lock: ExerciseResult, threads: ExerciseResult, whole: SubmissionResult) {
+        let folder = course.root.appending(path: "Tests/Fixtures/Hostile/\(fixture)")
+        let result = try grader.grade(try Submission.load(folder, course: course), only: ["lock", "threads"])
+        let lock = try #require(result.exercises.first { $0.exercise == "lock" })
+        let threads = try #require(result.exercises.first { $0.exercise == "threads" })
+        for exercise in [lock, threads] {
+            // Every test is bounded: at worst each one runs to its limit.
+            #expect(exercise.seconds < Double(exercise.tests.count) * (Self.secondsPerTest + 3) + 10,
+                    "\(exercise.exercise) took \(exercise.seconds) s")
+            #expect(exercise.verdict != .passed && exercise.points < exercise.maxPoints)
+        }
+        return (lock, threads, result)
+    }
+
+    @Test("the reference solutions score full marks")
+    func referenceSolutions() throws {
+        let submission = Submission(name: "reference", folder: course.root, sources: grader.solutions, ignored: [])
+        let result = try grader.grade(submission, only: ["lock", "threads"])
+        #expect(result.exercises.allSatisfy { $0.verdict == .passed }, "\(result.exercises.map(\.firstProblem))")
+        #expect(result.score == result.maxScore)
+    }
+
+    @Test("the pristine stubs score zero, with tests that fail and never error")
+    func pristineStubs() throws {
+        let submission = Submission(name: "stubs", folder: course.root, sources: grader.stubs, ignored: [])
+        let result = try grader.grade(submission, only: ["lock", "threads"])
+        #expect(result.score == 0)
+        for exercise in result.exercises {
+            #expect(exercise.verdict == .notStarted)
+            #expect(!exercise.tests.contains { $0.status.isError }, "\(exercise.exercise): \(exercise.tests.map(\.status))")
+            #expect(exercise.tests.contains { $0.status == .failed })
+        }
+    }
+
+    @Test("a deadlocking lock is bounded; a compile error costs only its exercise; edited Tests/ and Package.swift are ignored")
+    func deadlockAndCompileError() throws {
+        let (lock, threads, whole) = try grade("deadlock-and-compile-error")
+        #expect(threads.verdict == .error)
+        #expect(threads.tests.allSatisfy { $0.status == .didNotCompile })
+        #expect(threads.compileErrors.first?.contains("error:") == true)
+        #expect(lock.tests.count == 10, "the course's lock suite ran, not the submission's")
+        #expect(lock.tests.contains { $0.status == .passed }, "the lock was still graded despite the broken threads exercise")
+        #expect(whole.ignoredFiles.contains("Package.swift") && whole.ignoredFiles.contains("Tests"))
+    }
+
+    @Test("an endless spin times out; a trapping stub crashes only the tests that call it")
+    func spinAndTrap() throws {
+        let (lock, threads, _) = try grade("spin-and-trap")
+        #expect(lock.tests.contains { $0.status == .timedOut || $0.status == .failed })
+        #expect(threads.tests.contains { $0.status == .crashed })
+        #expect(threads.verdict == .error)
+    }
+
+    @Test("a livelock is bounded; a flood of output is cut off")
+    func livelockAndFlood() throws {
+        let (lock, threads, _) = try grade("livelock-and-flood")
+        #expect(!lock.tests.contains { $0.status == .passed && $0.name.contains("woken promptly") })
+        #expect(threads.tests.allSatisfy { $0.status != .passed || $0.name.contains("empty") })
+        #expect(threads.tests.contains { $0.status == .timedOut || $0.status == .crashed })
+    }
+
+    @Test("exit(0) mid-run is a crash, not a pass; printed fake pass lines change nothing")
+    func exitAndFakePass() throws {
+        let (lock, threads, _) = try grade("exit-and-fake-pass")
+        let exited = lock.tests.filter { $0.status == .crashed }
+        #expect(!exited.isEmpty && exited.allSatisfy { $0.message.contains("status 0") })
+        #expect(lock.tests.contains { $0.status == .passed }, "tests that do not call tryLock still count")
+        #expect(threads.verdict == .failed)
+        #expect(threads.tests.filter { $0.status == .passed }.count <= 1)
+    }
+
+    @Test("a crash in one later test costs that test only; a thread bomb is contained")
+    func lateCrashAndBomb() throws {
+        let (lock, threads, _) = try grade("late-crash-and-bomb")
+        let crashed = lock.tests.filter { $0.status == .crashed }
+        #expect(!crashed.isEmpty && crashed.allSatisfy { $0.name.contains("withLock") })
+        #expect(lock.tests.filter { $0.status == .passed }.count >= lock.tests.count - crashed.count - 1)
+        #expect(threads.tests.allSatisfy { $0.status != .passed || $0.name.contains("empty") })
+    }
+}
