@@ -78,16 +78,23 @@ public struct ExampleChecker {
         report.compileFailChecked = compileFails.count
         report.buildSeconds = Date().timeIntervalSince(start)
 
+        // Two programs at a time (one per core here): every output block must
+        // match on a loaded machine anyway, and most programs mostly sleep.
         let runStart = Date()
-        for program in programs where built.contains(program.target) {
-            let package = program.run.threadSanitizer ? sanitized : plain
-            let binary = package.directory.appending(path: ".build/debug/\(program.target)")
+        let runnable = programs.filter { built.contains($0.target) }
+        let problems = Shared([Diagnostic?](repeating: nil, count: runnable.count))
+        let directories = (plain: plain.directory, sanitized: sanitized.directory)
+        let log = log
+        DispatchQueue.concurrentPerform(iterations: runnable.count) { index in
+            let program = runnable[index]
+            let folder = program.run.threadSanitizer ? directories.sanitized : directories.plain
+            let binary = folder.appending(path: ".build/debug/\(program.target)")
             log("running \(program.block.lessonPath):\(program.block.fenceLine)")
-            if let problem = ProgramRun(block: program.block, run: program.run, binary: binary).problem() {
-                report.diagnostics.append(problem)
-            }
-            report.ran += 1
+            let problem = ProgramRun(block: program.block, run: program.run, binary: binary).problem()
+            problems.update { $0[index] = problem }
         }
+        report.diagnostics += problems.value.compactMap { $0 }
+        report.ran = runnable.count
         report.runSeconds = Date().timeIntervalSince(runStart)
         return report
     }
