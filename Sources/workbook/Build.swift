@@ -19,8 +19,19 @@ struct Build: ParsableCommand {
     @Option(help: "Where the HTML book goes.")
     var bookOutput = ".build/book"
 
+    @Flag(help: "Only render the book (leave Solutions/ and Exercises/ alone).")
+    var bookOnly = false
+
     func run() throws {
         let course = try root.loadCourse()
+        if !bookOnly { try tangle(course) }
+        let folder = bookOutput.hasPrefix("/") ? URL(filePath: bookOutput) : course.root.appending(path: bookOutput)
+        let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
+        for problem in rendered.problems { printError(problem.description) }
+        print("rendered the \(instructor ? "instructor" : "student") edition of the book: \(rendered.indexPage.path)")
+    }
+
+    private func tangle(_ course: Course) throws {
         var writer = GeneratedFileWriter(root: course.root)
         writer.force = force
         let report = try writer.write(Tangler.files(for: course))
@@ -32,9 +43,5 @@ struct Build: ParsableCommand {
             for path in report.keptEdited { print("  \(path)") }
             print("to replace them with the new stubs, run `swift run workbook build --force` (your versions are backed up)")
         }
-        let folder = URL(filePath: bookOutput, relativeTo: course.root).standardizedFileURL
-        let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
-        for problem in rendered.problems { printError(problem.description) }
-        print("rendered the \(instructor ? "instructor" : "student") edition of the book: \(rendered.indexPage.path)")
     }
 }

@@ -19,11 +19,14 @@ struct Grade: ParsableCommand {
     @Option(help: "Seconds one test may run before it is killed as timed out (default from Tests/grading.json).")
     var secondsPerTest: Double?
 
+    @Option(help: "The reusable build folder under .build/workbook/ (give gradings that run side by side different names).")
+    var workspace = "grading"
+
     func run() throws {
         let course = try root.loadCourse()
         var policy = try GradingPolicy.load(root: course.root)
         if let secondsPerTest { policy.secondsPerTest = secondsPerTest }
-        let grader = Grader(course: course, policy: policy) { printError("… \($0)") }
+        let grader = Grader(course: course, policy: policy, workspace: workspace) { printError("… \($0)") }
         let outputFolder = URL(filePath: output)
         var results: [SubmissionResult] = []
         for (index, path) in submissions.enumerated() {
