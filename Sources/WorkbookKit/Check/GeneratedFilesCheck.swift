@@ -6,14 +6,19 @@ enum GeneratedFilesCheck {
     static func problems(course: Course, files: [GeneratedFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let writer = GeneratedFileWriter(root: course.root)
+        let manifest = writer.loadManifest()
         for file in files {
             let current = try? String(contentsOf: course.root.appending(path: file.path), encoding: .utf8)
+            guard let current else {
+                problems.append(Diagnostic(file.path, 1, "is missing: run `swift run workbook build`"))
+                continue
+            }
             guard current != file.contents else { continue }
-            let state = current == nil ? "is missing" : "differs from what the book generates"
-            let fix = file.kind == .exercise && current != nil
-                ? "run `swift run workbook build --force` (your edits are backed up)"
-                : "run `swift run workbook build`"
-            problems.append(Diagnostic(file.path, 1, "\(state): \(fix)"))
+            if file.kind == .exercise && manifest[file.path] != Fingerprint.of(current) {
+                problems.append(Diagnostic(file.path, 1, "has been edited and differs from the book's stub: run `swift run workbook build --force` to restore the stub (your version is backed up)"))
+            } else {
+                problems.append(Diagnostic(file.path, 1, "is stale (the book changed): run `swift run workbook build`"))
+            }
         }
         let wanted = Set(files.map(\.path))
         for path in writer.swiftFiles(under: "Solutions") + writer.swiftFiles(under: "Exercises") where !wanted.contains(path) {
