@@ -6,8 +6,10 @@ import WorkbookKit
 struct Workbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
-        abstract: "Build, check and grade the Swift Threading Workbook.",
-        subcommands: [Build.self, Check.self, Grade.self, Hint.self]
+        abstract: "Work through, build, check and grade the Swift Threading Workbook.",
+        subcommands: [Progress.self, Test.self, Hint.self, Watch.self, Reset.self,
+                      Build.self, Check.self, Grade.self, Release.self],
+        defaultSubcommand: Progress.self
     )
 }
 

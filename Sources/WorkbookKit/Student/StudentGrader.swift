@@ -1,0 +1,48 @@
+import Foundation
+
+/// Grades a student's own `Exercises/` one exercise at a time, for the
+/// student commands (`workbook`, `test`, `watch`).
+///
+/// Each exercise gets its own grading workspace (`.build/workbook/student-<name>`)
+/// holding only that exercise's module and suite: a one-line edit rebuilds one
+/// small module and relinks one small test binary, and the workspaces of the
+/// other exercises stay warm for the next `workbook` progress run.
+public struct StudentGrader {
+    public let course: Course
+    public var policy: GradingPolicy
+    let log: @Sendable (String) -> Void
+
+    public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.course = course
+        self.policy = policy
+        self.log = log
+    }
+
+    /// The grading workspace name for one exercise.
+    static func workspace(for exercise: Exercise) -> String { "student-\(exercise.name)" }
+
+    /// Grades `exercise` from the student's `Exercises/` through the ``Grader``
+    /// (isolated, every test bounded by the policy's time limit).
+    public func grade(_ exercise: Exercise) throws -> ExerciseResult {
+        let submission = try Submission.load(course.root, course: course)
+        let grader = Grader(course: course, policy: policy, workspace: Self.workspace(for: exercise), log: log)
+        let result = try grader.grade(submission, only: [exercise.name])
+        guard let graded = result.exercises.first(where: { $0.exercise == exercise.name }) else {
+            throw WorkbookError.commandFailed(command: "grade \(exercise.name)", status: 1, output: "the grader returned no result")
+        }
+        return graded
+    }
+
+    /// The exercise's state: `notStarted` for a pristine stub (nothing is
+    /// run), otherwise what its tests say.
+    public func progress(of exercise: Exercise) throws -> ExerciseProgress {
+        if exercise.isPristine(in: course.root) { return ExerciseProgress(exercise: exercise, state: .notStarted) }
+        let result = try grade(exercise)
+        return ExerciseProgress(exercise: exercise, state: ExerciseState(result), result: result)
+    }
+
+    /// Every exercise's state, in lesson order.
+    public func progress() throws -> [ExerciseProgress] {
+        try course.exercises.map(progress(of:))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Writes the student edition of the workbook: a package a student clones,
+/// builds and works in, holding no solution.
+///
+/// It contains the stubs (`Exercises/`), the graded suites and their support
+/// code, the lessons with every exercise block stubbed, the student edition
+/// of the HTML book, the `workbook` tool's sources, a student README and a
+/// manifest without `Solutions/` or the `SOLUTIONS` trait, so `swift test`
+/// grades the student's own exercises. Mutants, accepted variants, the
+/// authoring guide and the tool's own tests are left out. A final scan
+/// (``SolutionLeakScan``) refuses the release if any solution line got in.
+public struct StudentRelease {
+    public let course: Course
+
+    public init(course: Course) { self.course = course }
+
+    public struct Report: Sendable {
+        public var files: Int
+        public var book: URL
+        public var distinctiveLinesSearched: Int
+    }
+
+    /// - Throws: when `destination` is not empty, when a file cannot be
+    ///   written, or with the leaks found (the release is then left for inspection).
+    public func write(to destination: URL) throws -> Report {
+        let fileManager = FileManager.default
+        if let existing = try? fileManager.contentsOfDirectory(atPath: destination.path), !existing.isEmpty {
+            throw WorkbookError.invalidSubmission(path: destination.path, reason: "is not empty; release into a new or empty folder")
+        }
+        try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
+        let files = FileCopier(from: course.root, to: destination)
+
+        for lesson in course.lessons {
+            let source = try String(contentsOf: course.root.appending(path: lesson.path), encoding: .utf8)
+            try files.write(ReleaseBook.studentText(of: lesson, source: source), to: lesson.path)
+        }
+        try files.copy("book/theme")
+        var manifest: [String: String] = [:]
+        for exercise in course.exercises {
+            for file in exercise.files {
+                let path = "\(exercise.exerciseDirectory)/\(file.name)"
+                let stub = file.stubText(exercise: exercise)
+                try files.write(stub, to: path)
+                manifest[path] = Fingerprint.of(stub)
+            }
+            try files.copy(exercise.testDirectory)
+        }
+        try StubManifest.save(manifest, root: destination)
+        for path in ["Tests/CourseSupport", "Tests/ThreadSanitizerLane", "Tests/grading.json",
+                     "Tests/tsan-suppressions.txt", "Sources", "Package.resolved", ".ci/setup"] {
+            try files.copy(path, optional: true)
+        }
+        try files.write(ReleasePackage.manifest(course), to: "Package.swift")
+        try files.write(ReleasePackage.readme(course), to: "README.md")
+        try files.write(ReleasePackage.gitignore, to: ".gitignore")
+
+        // The book is rendered from the released lessons: it cannot show what they do not hold.
+        let (released, _) = try Course.load(root: destination)
+        let book = try BookRenderer(course: released, edition: .student).render(to: destination.appending(path: "book-html"))
+
+        let scan = SolutionLeakScan(course: course)
+        let leaks = scan.leaks(in: destination)
+        guard leaks.isEmpty else {
+            throw WorkbookError.problems(leaks.map { Diagnostic($0.file, 1, "solution code in the release: `\($0.line)`") })
+        }
+        let count = fileManager.enumerator(atPath: destination.path)?.allObjects.count ?? 0
+        return Report(files: count, book: book.indexPage, distinctiveLinesSearched: scan.lines.count)
+    }
+}
+
+/// Copies files and folders from the course into the release, same relative paths.
+struct FileCopier {
+    let from: URL
+    let to: URL
+
+    func copy(_ path: String, optional: Bool = false) throws {
+        let source = from.appending(path: path)
+        guard FileManager.default.fileExists(atPath: source.path) else {
+            if optional { return }
+            throw WorkbookError.invalidSubmission(path: source.path, reason: "is missing; the release needs it")
+        }
+        let target = to.appending(path: path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: target)
+    }
+
+    func write(_ text: String, to path: String) throws {
+        let target = to.appending(path: path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: target, atomically: true, encoding: .utf8)
+    }
+}
