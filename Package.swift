@@ -27,6 +27,9 @@ let package = Package(
     name: "SwiftThreadingWorkbook",
     products: [
         .executable(name: "workbook", targets: ["workbook"]),
+        // For Benchmarks/ (a separate package): the reference solutions it
+        // measures. Nothing in this package uses the product.
+        .library(name: "WorkbookSolutions", targets: ["LockSolution", "SemaphoreSolution", "RaceSolution"]),
     ],
     traits: [
         .trait(

@@ -32,12 +32,12 @@ final class LockHolder: Sendable {
     }
 
     /// Whether the holder thread got the lock within `seconds`.
-    func hasLock(within seconds: Double = 2) -> Bool { acquired.wait(within: seconds) }
+    func hasLock(within seconds: Double = 10) -> Bool { acquired.wait(within: seconds) }
 
     /// Tells the holder to unlock and waits (bounded) until it has.
     /// - Returns: whether the holder finished unlocking in time.
     @discardableResult
-    func release(within seconds: Double = 2) -> Bool {
+    func release(within seconds: Double = 10) -> Bool {
         letGo.countDown()
         return thread.join(within: seconds)
     }
@@ -48,7 +48,7 @@ final class LockHolder: Sendable {
 
 /// Runs `body` on a dedicated thread and waits at most `seconds` for it.
 /// - Returns: the body's result, or `nil` if it was still running.
-func onThread<T: Sendable>(within seconds: Double = 2, _ body: @escaping @Sendable () -> T) -> T? {
+func onThread<T: Sendable>(within seconds: Double = 10, _ body: @escaping @Sendable () -> T) -> T? {
     let result = Shared<T?>(nil)
     let group = startThread { let value = body(); result.update { $0 = value } }
     guard group.join(within: seconds) else { return nil }
@@ -99,7 +99,7 @@ struct LockTests {
         #expect(onFree == true, "tryLock() on a free lock must return true")
 
         let holder = LockHolder(lock)
-        try #require(holder.hasLock(), "lock() on a free lock did not return within 2 s")
+        try #require(holder.hasLock(), "lock() on a free lock did not return within 10 s")
         let whileHeld = onThread { lock.tryLock() }
         #expect(whileHeld != nil, "tryLock() waited while the lock was held; it must return false at once")
         #expect(whileHeld != true, "tryLock() returned true while another thread held the lock")
@@ -119,17 +119,17 @@ struct LockTests {
         let lock = Lock()
         let holder = LockHolder(lock)
         defer { holder.release() }
-        try #require(holder.hasLock(), "lock() on a free lock did not return within 2 s")
-        let attempt = onThread(within: 3) { () -> (Bool, Double) in
+        try #require(holder.hasLock(), "lock() on a free lock did not return within 10 s")
+        let attempt = onThread(within: 10) { () -> (Bool, Double) in
             let start = Date()
             let got = lock.lock(before: start.addingTimeInterval(0.2))
             return (got, Date().timeIntervalSince(start))
         }
-        let (got, waited) = try #require(attempt, "lock(before: now + 0.2 s) was still waiting after 3 s")
+        let (got, waited) = try #require(attempt, "lock(before: now + 0.2 s) was still waiting after 10 s")
         #expect(!got, "lock(before:) returned true while another thread held the lock")
         #expect(waited >= 0.18,
                 "lock(before: now + 0.2 s) gave up after only \(waited) s; it must wait until the deadline")
-        #expect(waited < 2, "lock(before: now + 0.2 s) took \(waited) s to give up")
+        #expect(waited < 5, "lock(before: now + 0.2 s) took \(waited) s to give up")
     }
 
     @Test("lock(before:) succeeds promptly when the lock is released before the deadline",
@@ -137,18 +137,18 @@ struct LockTests {
     func timedLockSucceedsOnRelease() throws {
         let lock = Lock()
         let holder = LockHolder(lock)
-        try #require(holder.hasLock(), "lock() on a free lock did not return within 2 s")
+        try #require(holder.hasLock(), "lock() on a free lock did not return within 10 s")
         let result = Shared<Bool?>(nil)
         let waiter = startThread {
-            let got = lock.lock(before: Date(timeIntervalSinceNow: 10))
+            let got = lock.lock(before: Date(timeIntervalSinceNow: 30))
             result.update { $0 = got }
             if got { try? lock.unlock() }
         }
         Thread.sleep(forTimeInterval: 0.1)
         #expect(result.current == nil, "lock(before:) returned while another thread held the lock")
         holder.release()
-        #expect(waiter.join(within: 2),
-                "lock(before:) was not woken within 2 s of unlock(); the deadline was 10 s away")
+        #expect(waiter.join(within: 10),
+                "lock(before:) was not woken within 10 s of unlock(); the deadline was 30 s away")
         #expect(result.current == true, "lock(before:) returned false although the lock was released in time")
     }
 
@@ -157,7 +157,7 @@ struct LockTests {
     func blockedLockerIsWoken() throws {
         let lock = Lock()
         let holder = LockHolder(lock)
-        try #require(holder.hasLock(), "lock() on a free lock did not return within 2 s")
+        try #require(holder.hasLock(), "lock() on a free lock did not return within 10 s")
         let acquired = Shared(0)
         let waiters = startThreads(3, name: "waiter") { _ in
             lock.lock()
@@ -167,7 +167,7 @@ struct LockTests {
         Thread.sleep(forTimeInterval: 0.1)
         #expect(acquired.current == 0, "lock() returned while another thread held the lock")
         holder.release()
-        #expect(waiters.join(within: 2),
+        #expect(waiters.join(within: 10),
                 "after unlock(), \(3 - acquired.current) of 3 threads waiting in lock() were never woken (lost wake-up)")
         #expect(acquired.current == 3)
     }
@@ -193,7 +193,7 @@ struct LockTests {
                 inside.leave()
                 try? lock.unlock()
             }
-            holding.wait(within: 2)
+            holding.wait(within: 10)
             let waiter = startThread(name: "waiter") {
                 lock.lock()
                 inside.enter()
@@ -201,8 +201,8 @@ struct LockTests {
                 inside.leave()
                 try? lock.unlock()
             }
-            guard holder.join(within: 3), waiter.join(within: 3) else {
-                Issue.record("threads were still waiting for the lock after 3 s: does unlock() wake a waiting thread?")
+            guard holder.join(within: 10), waiter.join(within: 10) else {
+                Issue.record("threads were still waiting for the lock after 10 s: does unlock() wake a waiting thread?")
                 return
             }
             if inside.maximum > 1 {
@@ -265,7 +265,7 @@ struct LockTests {
     func unlockByAnotherThread() throws {
         let lock = Lock()
         let holder = LockHolder(lock)
-        try #require(holder.hasLock(), "lock() on a free lock did not return within 2 s")
+        try #require(holder.hasLock(), "lock() on a free lock did not return within 10 s")
         let outcome = onThread { () -> LockError? in
             do { try lock.unlock(); return nil } catch { return error as? LockError }
         }

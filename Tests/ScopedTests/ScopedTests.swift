@@ -15,7 +15,7 @@ private struct Refused: Error, Equatable {
 /// - Returns: `nil` if that thread could not get in within `seconds`
 ///   (the lock was left held); the stuck thread is abandoned.
 private func valueFromAnotherThread<Value: Sendable>(
-    _ guarded: Guarded<Value>, within seconds: Double = 2
+    _ guarded: Guarded<Value>, within seconds: Double = 10
 ) -> Value? {
     let seen = Shared<Value?>(nil)
     let reader = startThread(name: "reader") {
@@ -128,7 +128,7 @@ struct ScopedTests {
             }
         }
         guard let after = valueFromAnotherThread(guarded) else {
-            Issue.record("after the body threw, no other thread could get into withLock within 2 s")
+            Issue.record("after the body threw, no other thread could get into withLock within 10 s")
             return
         }
         #expect(after == 6, "the body added 1 and then threw; the value should be 6 but is \(after)")
@@ -143,7 +143,7 @@ struct ScopedTests {
                 try guarded.withLock { _ in throw Refused(code: attempt) }
             } catch {}
             guard valueFromAnotherThread(guarded) == "open" else {
-                Issue.record("after a body threw (attempt \(attempt)), another thread waited 2 s and still could not get in: the lock was not released")
+                Issue.record("after a body threw (attempt \(attempt)), another thread waited 10 s and still could not get in: the lock was not released")
                 return
             }
         }
@@ -161,6 +161,6 @@ struct ScopedTests {
         }
         #expect(firstBig == 12, "withLock returned \(String(describing: firstBig)) instead of the body's early result 12")
         #expect(valueFromAnotherThread(guarded) == [3, 8, 12, 20],
-                "after a body returned early, another thread could not get into withLock within 2 s")
+                "after a body returned early, another thread could not get into withLock within 10 s")
     }
 }
