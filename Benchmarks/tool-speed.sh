@@ -82,6 +82,8 @@ if ((NAIVE_GRADE_RUNS > 0)); then
     naive_one=$(median "$NAIVE_GRADE_RUNS" naive_grade)
     compare "grade one submission, warm" "$one" "swift run workbook grade Solutions" \
         "$naive_one" "fresh copy of the repo + swift test"
+else
+    row "grade one submission, warm: workbook" "$one" "swift run workbook grade Solutions"
 fi
 for ((i = 1; i <= BATCH; i++)); do mkdir -p "$WORK/batch/s$i" && cp -r Solutions "$WORK/batch/s$i/Exercises"; done
 batch=$(median 1 grade "$WORK"/batch/s*)
