@@ -26,36 +26,28 @@ public struct ExampleChecker {
 
     public func check() -> Report {
         var report = Report()
-        var plain = ExamplePackage(directory: workDirectory.appending(path: "examples"), root: course.root)
-        var sanitized = ExamplePackage(directory: workDirectory.appending(path: "examples-tsan"), root: course.root)
-        var compileFails: [CodeBlock] = []
-        var programs: [(target: String, block: CodeBlock, run: RunExpectation)] = []
-
+        var units: [ExampleUnit] = []
         for lesson in course.lessons {
             let preludes = Dictionary(lesson.codeBlocks.compactMap { block -> (String, CodeBlock)? in
                 if case .prelude(let name) = block.role { (name, block) } else { nil }
             }, uniquingKeysWith: { first, _ in first })
             for block in lesson.codeBlocks {
-                let name = "L\(String(format: "%02d", lesson.number))_\(block.fenceLine)"
                 switch block.role {
                 case .program(let run):
-                    let target = ExamplePackage.Target(name: name, sources: [block], ranges: [(block.lessonPath, block.lineRange)])
-                    if run.threadSanitizer { sanitized.targets.append(target) } else { plain.targets.append(target) }
-                    programs.append((name, block, run))
+                    units.append(ExampleUnit(kind: .program(run), blocks: [block]))
                 case .fragment(let context):
-                    var sources = [block]
-                    if let context {
-                        guard let prelude = preludes[context] else {
-                            report.diagnostics.append(Diagnostic(block.lessonPath, block.fenceLine,
-                                "fragment needs the prelude '\(context)', which this lesson does not define (add a `swift prelude=\(context)` block)"))
-                            continue
-                        }
-                        sources.insert(prelude, at: 0)
+                    guard let context else {
+                        units.append(ExampleUnit(kind: .fragment, blocks: [block]))
+                        continue
                     }
-                    plain.targets.append(ExamplePackage.Target(name: name, sources: sources,
-                        ranges: sources.map { ($0.lessonPath, $0.lineRange) }))
-                case .compileFail:
-                    compileFails.append(block)
+                    guard let prelude = preludes[context] else {
+                        report.diagnostics.append(Diagnostic(block.lessonPath, block.fenceLine,
+                            "fragment needs the prelude '\(context)', which this lesson does not define (add a `swift prelude=\(context)` block)"))
+                        continue
+                    }
+                    units.append(ExampleUnit(kind: .fragment, blocks: [prelude, block]))
+                case .compileFail(let expected):
+                    units.append(ExampleUnit(kind: .compileFail(expected: expected), blocks: [block]))
                 case .ignored(let reason):
                     report.ignored.append(Diagnostic(block.lessonPath, block.fenceLine, "ignored: \(reason)", severity: .note))
                 case .prelude, .exercise, .output, .other:
@@ -65,77 +57,54 @@ public struct ExampleChecker {
         }
 
         let start = Date()
-        var built = Set<String>()
-        for (package, sanitize) in [(plain, false), (sanitized, true)] where !package.targets.isEmpty {
-            log("compiling \(package.targets.count) blocks\(sanitize ? " with ThreadSanitizer" : "")")
-            let (ok, problems) = build(package, sanitize: sanitize)
-            built.formUnion(ok)
-            report.diagnostics += problems
+        log("compiling \(units.count) blocks")
+        let compiler = ExampleCompiler(root: course.root, cache: workDirectory.appending(path: "examples"))
+        let outcomes = compiler.compile(units, log: log)
+        var programs: [(unit: ExampleUnit, binary: URL)] = []
+        for (unit, outcome) in zip(units, outcomes) {
+            if case .compileFail(let expected) = unit.kind {
+                report.compileFailChecked += 1
+                if let problem = CompileFailCheck.problem(unit.block, expected: expected, outcome: outcome) {
+                    report.diagnostics.append(problem)
+                }
+                continue
+            }
+            guard outcome.succeeded, let artifact = outcome.artifact else {
+                report.diagnostics += compileProblems(unit, outcome)
+                continue
+            }
+            report.compiled += 1
+            if case .program = unit.kind { programs.append((unit, artifact)) }
         }
-        report.compiled = built.count
-        log("checking \(compileFails.count) compile-fail blocks")
-        report.diagnostics += checkCompileFailures(compileFails)
-        report.compileFailChecked = compileFails.count
         report.buildSeconds = Date().timeIntervalSince(start)
 
         // Two programs at a time (one per core here): every output block must
         // match on a loaded machine anyway, and most programs mostly sleep.
         let runStart = Date()
-        let runnable = programs.filter { built.contains($0.target) }
-        let problems = Shared([Diagnostic?](repeating: nil, count: runnable.count))
-        let directories = (plain: plain.directory, sanitized: sanitized.directory)
+        let problems = Shared([Diagnostic?](repeating: nil, count: programs.count))
         let log = log
-        DispatchQueue.concurrentPerform(iterations: runnable.count) { index in
-            let program = runnable[index]
-            let folder = program.run.threadSanitizer ? directories.sanitized : directories.plain
-            let binary = folder.appending(path: ".build/debug/\(program.target)")
-            log("running \(program.block.lessonPath):\(program.block.fenceLine)")
-            let problem = ProgramRun(block: program.block, run: program.run, binary: binary).problem()
+        let runnable = programs
+        DispatchQueue.concurrentPerform(iterations: programs.count) { index in
+            let (unit, binary) = runnable[index]
+            guard case .program(let run) = unit.kind else { return }
+            log("running \(unit.block.lessonPath):\(unit.block.fenceLine)")
+            let problem = ProgramRun(block: unit.block, run: run, binary: binary).problem()
             problems.update { $0[index] = problem }
         }
         report.diagnostics += problems.value.compactMap { $0 }
-        report.ran = runnable.count
+        report.ran = programs.count
         report.runSeconds = Date().timeIntervalSince(runStart)
         return report
     }
 
-    /// Builds the package; blocks that fail to compile are reported and
-    /// dropped, and the rest are built again, until the build succeeds.
-    private func build(_ package: ExamplePackage, sanitize: Bool) -> (built: Set<String>, problems: [Diagnostic]) {
-        var included = Set(package.targets.map(\.name))
-        var problems: [Diagnostic] = []
-        while !included.isEmpty {
-            do { try package.write(including: included) } catch {
-                return ([], [Diagnostic("book", 0, "cannot write \(package.directory.path): \(error)")])
-            }
-            var arguments = ["build", "--package-path", package.directory.path]
-            if sanitize { arguments += ["--sanitize=thread"] }
-            let outcome = ProcessRunner.run(Toolchain.swift, arguments, timeout: 1200, outputCap: 4 << 20)
-            if outcome.ending == .exited(0) { return (included, problems) }
-            let errors = CompilerDiagnostics.lessonErrors(in: outcome.output, root: course.root)
-            let failing = Set(errors.compactMap { package.target(containing: $0.file, line: $0.line)?.name })
-                .intersection(included)
-            guard !failing.isEmpty else {
-                let tail = outcome.output.split(separator: "\n").suffix(15).joined(separator: "\n")
-                problems.append(Diagnostic("book", 0, "building the book's examples failed outside any block:\n\(tail)"))
-                return ([], problems)
-            }
-            problems += errors
-            included.subtract(failing)
-        }
-        return (included, problems)
-    }
-
-    private func checkCompileFailures(_ blocks: [CodeBlock]) -> [Diagnostic] {
-        let results = Shared([Diagnostic?](repeating: nil, count: blocks.count))
-        let root = course.root
-        let directory = workDirectory.appending(path: "compile-fail")
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-            let problem = CompileFailCheck(block: blocks[index], root: root,
-                                           directory: directory.appending(path: "\(index)")).problem()
-            results.update { $0[index] = problem }
-        }
-        return results.value.compactMap { $0 }
+    /// The compiler's errors, located in the lesson; the raw errors if none
+    /// could be located.
+    private func compileProblems(_ unit: ExampleUnit, _ outcome: ExampleCompiler.Outcome) -> [Diagnostic] {
+        let located = CompilerDiagnostics.lessonErrors(in: outcome.compilerOutput, root: course.root)
+        if !located.isEmpty { return located }
+        let errors = CompilerDiagnostics.errorLines(in: outcome.compilerOutput).prefix(3)
+        let detail = errors.isEmpty ? outcome.compilerOutput.split(separator: "\n").suffix(5).joined(separator: "\n") : errors.joined(separator: "\n")
+        return [Diagnostic(unit.block.lessonPath, unit.block.fenceLine, "the block does not compile:\n\(detail)")]
     }
 }
 

@@ -47,27 +47,13 @@ struct ProgramRun {
     }
 }
 
-/// Compiles one `compile-fail` block and requires the named error.
-struct CompileFailCheck {
-    let block: CodeBlock
-    let root: URL
-    let directory: URL
-
-    func problem() -> Diagnostic? {
-        guard case .compileFail(let expected) = block.role else { return nil }
-        let source = directory.appending(path: "main.swift")
-        let path = root.appending(path: block.lessonPath).path
-        do {
-            try writeIfChanged("#sourceLocation(file: \"\(path)\", line: \(block.firstCodeLine))\n\(block.code)", to: source)
-        } catch {
-            return Diagnostic(block.lessonPath, block.fenceLine, "cannot write \(source.path): \(error)")
-        }
-        let outcome = ProcessRunner.run(Toolchain.swiftc, ["-swift-version", "6", "-c", source.path, "-o", "/dev/null"],
-                                        in: directory, timeout: 120)
-        let errors = CompilerDiagnostics.errorLines(in: outcome.output)
-        if outcome.ending == .exited(0) {
+/// Judges a `compile-fail` block: it must be rejected, with the named error.
+enum CompileFailCheck {
+    static func problem(_ block: CodeBlock, expected: String, outcome: ExampleCompiler.Outcome) -> Diagnostic? {
+        if outcome.succeeded {
             return Diagnostic(block.lessonPath, block.fenceLine, "expected a compile error containing \"\(expected)\", but the block compiled")
         }
+        let errors = CompilerDiagnostics.errorLines(in: outcome.compilerOutput)
         if errors.contains(where: { $0.contains(expected) }) { return nil }
         let seen = errors.prefix(3).map { "    | " + $0 }.joined(separator: "\n")
         return Diagnostic(block.lessonPath, block.fenceLine,

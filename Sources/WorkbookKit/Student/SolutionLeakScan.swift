@@ -7,7 +7,7 @@ import Foundation
 /// solution line: one long enough to mean something (at least 12
 /// characters, trimmed) that appears in nothing students are meant to see:
 /// not in a stub, not in the lessons' prose, examples or hints, and not in
-/// the tool's own sources (which every release carries). HTML and JavaScript
+/// the tool's sources or the graded suites (which every release carries). HTML and JavaScript
 /// are searched with tags removed and entities decoded, since highlighting
 /// splits a line into many spans.
 public struct SolutionLeakScan {
@@ -43,7 +43,11 @@ public struct SolutionLeakScan {
                 permitted.formUnion(file.stubText(exercise: exercise).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
             }
         }
-        permitted.formUnion(Self.linesOfSwiftFiles(under: course.root.appending(path: "Sources")))
+        // The tool, the graded suites and their support ship in every release too.
+        let shipped = ["Sources", "Tests/CourseSupport", "Tests/ThreadSanitizerLane"] + course.exercises.map(\.testDirectory)
+        for folder in shipped {
+            permitted.formUnion(Self.linesOfSwiftFiles(under: course.root.appending(path: folder)))
+        }
         lines = regionLines.filter { $0.count >= 12 && !permitted.contains($0) }
     }
 
