@@ -28,7 +28,8 @@ struct Build: ParsableCommand {
         let folder = bookOutput.hasPrefix("/") ? URL(filePath: bookOutput) : course.root.appending(path: bookOutput)
         let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
         for problem in rendered.problems { printError(problem.description) }
-        print("rendered the \(instructor ? "instructor" : "student") edition of the book: \(rendered.indexPage.path)")
+        let milliseconds = Double(rendered.duration.components.attoseconds) / 1e15 + Double(rendered.duration.components.seconds) * 1000
+        print("rendered the \(instructor ? "instructor" : "student") edition of the book in \(String(format: "%.0f", milliseconds)) ms: \(rendered.indexPage.path)")
     }
 
     private func tangle(_ course: Course) throws {
