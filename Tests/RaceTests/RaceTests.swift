@@ -71,10 +71,33 @@ private final class DedicatedThreadExecutor: TaskExecutor, @unchecked Sendable {
     }
 }
 
+/// Holds every caller until all of them are running, so they start
+/// together: a thread that starts late could otherwise find the work done.
+/// It counts with a relaxed atomic, which ThreadSanitizer does not treat as
+/// synchronization (a lock or an ordered atomic here would order every
+/// caller's later accesses after the others' earlier ones).
+private final class StartLine: Sendable {
+    private let callers: Int
+    private let arrived = Atomic<Int>(0)
+
+    init(_ callers: Int) { self.callers = callers }
+
+    /// Spins (yielding the processor, which is no synchronization either)
+    /// until every caller has arrived or `seconds` pass.
+    func arriveAndWait(within seconds: Int) {
+        arrived.add(1, ordering: .relaxed)
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while arrived.load(ordering: .relaxed) < callers && ContinuousClock.now < deadline {
+            sched_yield()
+        }
+    }
+}
+
 /// Runs `callers` tasks at once, task `index` calling `body(index)` with all
-/// of its jobs on a dedicated thread of its own, and waits at most `seconds`
-/// for all of them to return (less than the grader's limit for one test, so
-/// that a deadlock is reported by the test itself).
+/// of its jobs on a dedicated thread of its own. The tasks are held at a
+/// `StartLine` until all of them run. Waits at most `seconds` for all of
+/// them to return (less than the grader's limit for one test, so that a
+/// deadlock is reported by the test itself).
 /// - Returns: whether every task returned in time (if not, the test has
 ///   already recorded an issue; the stragglers are abandoned).
 @discardableResult
@@ -83,9 +106,11 @@ private func concurrently(
     _ body: @escaping @Sendable (_ index: Int) async -> Void
 ) async -> Bool {
     let finished = CountdownLatch(callers)
+    let startLine = StartLine(callers)
     let executors = (0..<callers).map { DedicatedThreadExecutor(name: "caller-\($0)") }
     for (index, executor) in executors.enumerated() {
         Task(executorPreference: executor) {
+            startLine.arriveAndWait(within: 10)
             await body(index)
             finished.countDown()
         }
@@ -156,8 +181,8 @@ struct RaceTests {
     @Test("the balance read while deposits run never goes backwards or out of range",
           .teaches("06-race-conditions#threadsanitizer-finds-the-race"))
     func readsDuringDeposits() async {
-        let depositors = 2
-        let rounds = 2_000
+        let depositors = 4
+        let rounds = 2_500
         let total = depositors * rounds
         let account = Account()
         let firstProblems = Shared<[String]>([])
