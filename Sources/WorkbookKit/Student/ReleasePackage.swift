@@ -54,6 +54,7 @@ enum ReleasePackage {
     static let gitignore = """
     .build*/
     .swiftpm/
+    Package.resolved
     /graded/
     Exercises/.backups/
 
