@@ -50,9 +50,3 @@ extension CodeBlock {
         return firstCodeLine...(firstCodeLine + count - 1)
     }
 }
-
-func writeIfChanged(_ text: String, to url: URL) throws {
-    if (try? String(contentsOf: url, encoding: .utf8)) == text { return }
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-}

@@ -88,11 +88,6 @@ struct GradingWorkspace {
     }
 
     private func replaceFolder(_ relative: String, with files: [String: String]) throws {
-        let folder = directory.appending(path: relative)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for existing in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where files[existing] == nil {
-            try FileManager.default.removeItem(at: folder.appending(path: existing))
-        }
-        for (name, text) in files { try writeIfChanged(text, to: folder.appending(path: name)) }
+        try WorkbookKit.replaceFolder(directory.appending(path: relative), with: files)
     }
 }

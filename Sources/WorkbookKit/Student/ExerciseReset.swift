@@ -52,20 +52,8 @@ public struct ExerciseReset {
             report.restored.append("\(exercise.exerciseDirectory)/\(file.name)")
             manifest["\(exercise.exerciseDirectory)/\(file.name)"] = Fingerprint.of(text)
         }
-        try StubManifest.save(manifest, root: root)
+        try GeneratedFileWriter.saveManifest(manifest, root: root)
         return report
     }
 }
 
-/// `Exercises/.generated.json`, in the format ``GeneratedFileWriter`` writes.
-enum StubManifest {
-    static func save(_ manifest: [String: String], root: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var data = try encoder.encode(manifest)
-        data.append(0x0A)
-        let url = root.appending(path: GeneratedFileWriter.manifestPath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
-    }
-}

@@ -46,7 +46,7 @@ public struct StudentRelease {
             }
             try files.copy(exercise.testDirectory)
         }
-        try StubManifest.save(manifest, root: destination)
+        try GeneratedFileWriter.saveManifest(manifest, root: destination)
         // No Package.resolved: its commit ids belong to this machine's package
         // mirror; the release resolves its one dependency afresh.
         for path in ["Tests/CourseSupport", "Tests/ThreadSanitizerLane", "Tests/grading.json", "Sources", ".ci/setup"] {

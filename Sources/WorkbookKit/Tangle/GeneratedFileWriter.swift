@@ -103,11 +103,17 @@ public struct GeneratedFileWriter {
     }
 
     private func saveManifest(_ manifest: [String: String]) throws {
+        try Self.saveManifest(manifest, root: root)
+    }
+
+    /// Writes the fingerprints of generated exercise files (also used by
+    /// `reset` and `release`, which write stubs themselves).
+    static func saveManifest(_ manifest: [String: String], root: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         var data = try encoder.encode(manifest)
         data.append(0x0A)
-        let url = root.appending(path: Self.manifestPath)
+        let url = root.appending(path: manifestPath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.contents(atPath: url.path) != data { try data.write(to: url) }
     }
