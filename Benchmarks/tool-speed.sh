@@ -68,9 +68,21 @@ compare "check --skip-suites, cold" "$cold" "rm -rf .build/workbook && swift run
     "$naive" "same naive figure"
 
 # 2. Grading one submission, and a batch.
+# Submissions are the reference with a line of their own in every file, so
+# each one's modules are compiled afresh, as a real student's would be (the
+# grader rewrites only files that changed: identical copies would not rebuild).
+make_submission() { # folder, tag
+    mkdir -p "$1" && cp -r Solutions "$1/Exercises"
+    for file in "$1"/Exercises/*/*.swift; do echo "// submission $2" >>"$file"; done
+}
 grade() { swift run workbook grade --output "$WORK/graded" "$@"; }
-grade Solutions >>"$LOG" 2>&1 || true   # warms the grading workspace
-one=$(median "$RUNS" grade Solutions)
+next_submission() { # a new, distinct submission folder on every call
+    local n; n=$(($(cat "$WORK/count" 2>/dev/null || echo 0) + 1)); echo "$n" >"$WORK/count"
+    make_submission "$WORK/one/s$n" "one-$n" && echo "$WORK/one/s$n"
+}
+grade_one() { grade "$(next_submission)"; }
+grade_one >>"$LOG" 2>&1 || true   # builds the grading workspace
+one=$(median "$RUNS" grade_one)
 naive_grade() {
     local copy="$WORK/naive-copy"
     rm -rf "$copy" && mkdir -p "$copy"
@@ -80,12 +92,12 @@ naive_grade() {
 }
 if ((NAIVE_GRADE_RUNS > 0)); then
     naive_one=$(median "$NAIVE_GRADE_RUNS" naive_grade)
-    compare "grade one submission, warm" "$one" "swift run workbook grade Solutions" \
+    compare "grade one changed submission, warm" "$one" "swift run workbook grade <folder>" \
         "$naive_one" "fresh copy of the repo + swift test"
 else
-    row "grade one submission, warm: workbook" "$one" "swift run workbook grade Solutions"
+    row "grade one changed submission, warm: workbook" "$one" "swift run workbook grade <folder>"
 fi
-for ((i = 1; i <= BATCH; i++)); do mkdir -p "$WORK/batch/s$i" && cp -r Solutions "$WORK/batch/s$i/Exercises"; done
+for ((i = 1; i <= BATCH; i++)); do make_submission "$WORK/batch/s$i" "batch-$i"; done
 batch=$(median 1 grade "$WORK"/batch/s*)
 row "grade a batch of $BATCH, warm: workbook" "$batch" "swift run workbook grade <$BATCH folders>"
 if ((NAIVE_GRADE_RUNS > 0)); then
@@ -94,7 +106,23 @@ if ((NAIVE_GRADE_RUNS > 0)); then
     printf '%-58s %9s\n\n' "grade a batch of $BATCH: naive ÷ workbook" "$(ratio "$estimate" "$batch")"
 fi
 
-# 3. Rendering the book, beside mkdocs on the same six lessons.
+# 3. Edit to verdict: a one-line edit of the lock exercise, then its verdict,
+# beside `swift test` of the same exercise in the same package (own build
+# folder, warmed first). The student's file is put back afterwards.
+lock_file=Exercises/Lock/Lock.swift
+cp "$lock_file" "$WORK/Lock.swift.original"
+trap 'cp "$WORK/Lock.swift.original" "$ROOT/$lock_file"; rm -rf "$WORK"' EXIT
+cp Solutions/Lock/Lock.swift "$lock_file"
+edit() { echo "// edited at $(now)" >>"$lock_file"; }
+tool_verdict() { edit && swift run workbook test lock; }
+naive_verdict() { edit && swift test --disable-default-traits --scratch-path .build/naive-verdict --filter LockTests; }
+tool_verdict >>"$LOG" 2>&1 || true; naive_verdict >>"$LOG" 2>&1 || true   # warm both
+verdict=$(median "$RUNS" tool_verdict)
+naive_verdict_time=$(median "$RUNS" naive_verdict)
+compare "edit to verdict, one exercise" "$verdict" "edit + swift run workbook test lock" \
+    "$naive_verdict_time" "edit + swift test --filter LockTests"
+
+# 4. Rendering the book, beside mkdocs on the same lessons.
 # Only the render step when the tool has it (`--book-only`), else build (tangle, unchanged, + render).
 render_flags=(); swift run workbook build --help 2>/dev/null | grep -q -- --book-only && render_flags=(--book-only)
 render=$(median "$RUNS" swift run workbook build "${render_flags[@]}" --book-output "$WORK/book")
@@ -106,5 +134,5 @@ mkdocs_build() { (cd "$WORK/mkdocs" && "$WORK/venv/bin/mkdocs" build -q); }
 mkdocs_build >>"$LOG" 2>&1
 mkdocs=$(median "$RUNS" mkdocs_build)
 row "render the book: workbook build ${render_flags[*]}" "$render" "swift run workbook build ${render_flags[*]}"
-row "render the book: mkdocs 1.6.1 (same six lessons)" "$mkdocs" "mkdocs build"
+row "render the book: mkdocs 1.6.1 (same lessons)" "$mkdocs" "mkdocs build"
 printf '%-58s %9s\n' "render: workbook ÷ mkdocs" "$(ratio "$render" "$mkdocs")"

@@ -15,8 +15,8 @@ public final class Lock: @unchecked Sendable {
     // `owner` is guarded by `condition`: read and write it only between
     // `condition.lock()` and `condition.unlock()`.
     private let condition = NSCondition()
-    /// The thread that holds the lock, or `nil` when the lock is free.
-    private var owner: Thread?
+    /// The id of the thread that holds the lock, or `nil` when it is free.
+    private var owner: pthread_t?
 
     public init() {}
 

@@ -33,9 +33,9 @@ public final class CountingSemaphore: @unchecked Sendable {
 
     /// Gives a permit back and wakes one waiting thread.
     public func release() {
-        condition.lock()
-        defer { condition.unlock() }
-        permits += 1
+        condition.withLock { permits += 1 }
+        // Signal after unlocking: the woken thread can take the lock at once
+        // instead of waking up only to wait for the lock we still hold.
         condition.signal()
     }
 
@@ -66,12 +66,13 @@ public final class CountingSemaphore: @unchecked Sendable {
     /// ``BoundedSemaphore`` so that the check and the release are one step.
     /// - Returns: whether the permit was given back.
     fileprivate func release(upTo limit: Int) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        guard permits < limit else { return false }
-        permits += 1
-        condition.signal()
-        return true
+        let released = condition.withLock {
+            guard permits < limit else { return false }
+            permits += 1
+            return true
+        }
+        if released { condition.signal() }
+        return released
     }
 }
 

@@ -22,11 +22,14 @@ struct Grade: ParsableCommand {
     @Option(help: "The reusable build folder under .build/workbook/ (give gradings that run side by side different names).")
     var workspace = "grading"
 
+    @Option(help: "How many suites run at once, each in its own process and as its own user.")
+    var jobs = Grader.defaultJobs
+
     func run() throws {
         let course = try root.loadCourse()
         var policy = try GradingPolicy.load(root: course.root)
         if let secondsPerTest { policy.secondsPerTest = secondsPerTest }
-        let grader = Grader(course: course, policy: policy, workspace: workspace) { printError("… \($0)") }
+        let grader = Grader(course: course, policy: policy, workspace: workspace, jobs: jobs) { printError("… \($0)") }
         let outputFolder = URL(filePath: output)
         var results: [SubmissionResult] = []
         for (index, path) in submissions.enumerated() {

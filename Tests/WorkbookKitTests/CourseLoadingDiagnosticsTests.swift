@@ -25,6 +25,19 @@ import Testing
         Case(name: "nested solution markers",
              lessons: ["01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\n// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION\n```\n"],
              file: "book/01-a.md", line: 5, phrase: "nested"),
+        Case(name: "include of a file that does not exist",
+             lessons: ["01-a.md": "# A\n\nText.\n\n```include file=\"results/none.md\"\n```\n"],
+             file: "book/01-a.md", line: 5, phrase: "cannot read the included file results/none.md"),
+        Case(name: "include without a file",
+             lessons: ["01-a.md": "# A\n\n```include\n```\n"],
+             file: "book/01-a.md", line: 3, phrase: "attribute 'file' needs a value"),
+        Case(name: "include that leaves the workbook",
+             lessons: ["01-a.md": "# A\n\n```include file=\"../secret.md\"\n```\n"],
+             file: "book/01-a.md", line: 3, phrase: "a .md file inside the workbook"),
+        Case(name: "included file holding a code block",
+             lessons: ["01-a.md": "# A\n\n```include file=\"book/part.md\"\n```\n",
+                       "part.md": "## Part\n\n```swift\nprint(1)\n```\n"],
+             file: "book/part.md", line: 3, phrase: "an included file cannot hold code blocks"),
         Case(name: "output block at the start of a lesson",
              lessons: ["01-a.md": "# A\n\n```output\nhi\n```\n"],
              file: "book/01-a.md", line: 3, phrase: "has no example before it"),
@@ -91,6 +104,23 @@ import Testing
         ])
         #expect(problems == [])
         #expect(course.lessons.first?.programBlocks.first?.expectedOutput == OutputExpectation(mode: .unordered, lines: ["1"]))
+    }
+
+    @Test("an include block brings in the file's headings and tables, and the lesson remembers the file")
+    func includeSplicesFile() throws {
+        let (course, problems) = try loadCourse([
+            "01-a.md": "# A\n\n## Before\n\n```include file=\"book/figures.md\"\n```\n\n## After\n",
+            "figures.md": "### Locks\n\n<table><tr><td>4.8</td></tr></table>\n",
+        ])
+        #expect(problems == [])
+        let lesson = try #require(course.lessons.first)
+        #expect(lesson.headings.map(\.anchor) == ["a", "before", "locks", "after"])
+        #expect(lesson.includes == ["book/figures.md"])
+        #expect(lesson.codeBlocks.isEmpty)
+        let prose = lesson.blocks.compactMap { block -> String? in
+            if case .prose(let html) = block.content { html } else { nil }
+        }
+        #expect(prose.contains { $0.contains("<td>4.8</td>") })
     }
 
     @Test("a folder with no lessons throws noBook", arguments: [[:], ["AUTHORING.md": "# Guide\n", "1-x.md": "# X\n"]])

@@ -77,7 +77,7 @@ struct Machine: Codable {
 /// page shows them.
 enum Catalogue {
     static let groups: [(name: String, implementations: [String])] = [
-        ("uncontended lock+unlock", ["reference Lock", "Mutex", "NSLock", "pthread_mutex_t"]),
+        ("uncontended lock+unlock", ["reference Lock", "Lock with Thread.current owner", "Mutex", "NSLock", "pthread_mutex_t"]),
         ("uncontended withLock", ["reference Lock", "Mutex", "NSLock", "pthread_mutex_t"]),
         ("contended 2 threads", ["reference Lock", "Mutex", "NSLock", "pthread_mutex_t"]),
         ("contended 4 threads", ["reference Lock", "Mutex", "NSLock", "pthread_mutex_t"]),

@@ -94,7 +94,7 @@ extension BlockRole {
 }
 
 /// The attributes of one info string, checked against a list of known names.
-private struct Attributes {
+struct Attributes {
     private var values: [String: String?] = [:]
     var names: [String] { Array(values.keys).sorted() }
 

@@ -37,7 +37,9 @@ public struct Course: Sendable {
                 problems.append(Diagnostic(path, 1, "cannot read lesson (missing permission or not UTF-8 text)"))
                 continue
             }
-            let reader = LessonReader(path: path, slug: String(name.dropLast(3)), number: number)
+            let reader = LessonReader(path: path, slug: String(name.dropLast(3)), number: number) { file in
+                try? String(contentsOf: root.appending(path: file), encoding: .utf8)
+            }
             let (lesson, lessonProblems) = reader.read(text, rewriteLink: pageLink)
             problems += lessonProblems
             if let lesson { lessons.append(lesson) }

@@ -11,6 +11,8 @@ public struct Lesson: Sendable {
     /// The exercise's hints, gentlest first (the ordered list under `### Hints`).
     public var hints: [ListItem]
     public var links: [MarkdownLink]
+    /// Files brought in by `include` blocks, relative to the workbook's root.
+    public var includes: [String] = []
 
     public var codeBlocks: [CodeBlock] {
         blocks.compactMap { if case .code(let block) = $0.content { block } else { nil } }

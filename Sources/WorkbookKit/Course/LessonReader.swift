@@ -5,10 +5,14 @@ struct LessonReader {
     let path: String
     let slug: String
     let number: Int
+    /// The text of a file named by an `include` block (a path relative to the
+    /// workbook's root), or `nil` when it cannot be read.
+    var readInclude: (String) -> String? = { _ in nil }
 
     func read(_ text: String, rewriteLink: (String) -> String = { $0 }) -> (Lesson?, [Diagnostic]) {
-        let document = MarkdownParser.parse(text, rewriteLink: rewriteLink)
         var problems: [Diagnostic] = []
+        let (markdownBlocks, links, includes) = expandingIncludes(
+            MarkdownParser.parse(text, rewriteLink: rewriteLink), rewriteLink: rewriteLink, problems: &problems)
         var title: String?
         var headings: [Heading] = []
         var usedAnchors: [String: Int] = [:]
@@ -17,7 +21,7 @@ struct LessonReader {
         var underHintsHeading = false
         var section: String?
 
-        for block in document.blocks {
+        for block in markdownBlocks {
             switch block.kind {
             case .heading(let level, let text):
                 if level == 1 && title == nil { title = text }
@@ -53,7 +57,7 @@ struct LessonReader {
             return (nil, problems)
         }
         let lesson = Lesson(path: path, slug: slug, number: number, title: title, headings: headings,
-                            blocks: blocks, hints: hints, links: document.links)
+                            blocks: blocks, hints: hints, links: links, includes: includes)
         return (lesson, problems)
     }
 

@@ -2,21 +2,30 @@ import Foundation
 
 /// Grades submissions against the course's suites, each exercise isolated:
 /// a compile error costs that exercise, a crash or hang costs that test.
-public struct Grader {
+public struct Grader: Sendable {
     public let course: Course
     public let policy: GradingPolicy
     let workDirectory: URL
+    /// How many suites may run at once.
+    let jobs: Int
     let log: @Sendable (String) -> Void
 
     /// - Parameter workspace: the name of the reusable build folder under
     ///   `.build/workbook/` (separate names let gradings run side by side).
+    /// - Parameter jobs: how many suites may run at once, each in its own process.
     public init(course: Course, policy: GradingPolicy, workspace: String = "grading",
+                jobs: Int = Grader.defaultJobs,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.policy = policy
         self.workDirectory = course.root.appending(path: ".build/workbook/\(workspace)")
+        self.jobs = max(1, jobs)
         self.log = log
     }
+
+    /// Suites mostly wait (for threads, deadlines and child processes), so
+    /// one more than the processors keeps them busy without crowding them.
+    public static let defaultJobs = ProcessInfo.processInfo.activeProcessorCount + 1
 
     /// The pristine stub of every exercise, as submitted sources.
     public var stubs: [String: [String: String]] {
@@ -47,26 +56,51 @@ public struct Grader {
         let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
         let compileErrors = try buildReplacingBroken(workspace, sources: &sources)
         let sandbox = Sandbox.probe(for: workspace.binary)
+        let listed = workspace.listAllTests()
+
+        // Each exercise's suite runs in its own process, so suites (and the
+        // ThreadSanitizer lane, which has its own workspace) run side by side:
+        // they spend most of their time waiting, not computing.
+        let sanitized = chosen.filter { policy.threadSanitizer.contains($0.name) && compileErrors[$0.name] == nil }
+        let normalJobs: [@Sendable () throws -> Lane] = chosen.enumerated().map { index, exercise in
+            { [self] in
+                let ids = listed.filter { $0.hasPrefix("\(exercise.testTarget).") }
+                guard compileErrors[exercise.name] == nil else { return Lane(exercise: exercise.name, ids: ids, tests: [:], seconds: 0) }
+                log("grading \(submission.name): \(exercise.name)")
+                let start = Date()
+                let tests = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest,
+                                        sandbox: sandbox.user(slot: sanitized.count + index)).run()
+                return Lane(exercise: exercise.name, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+            }
+        }
+        let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
+            { [self, sources] in
+                let ids = listed.filter { $0.hasPrefix("\(exercise.testTarget).") }
+                let start = Date()
+                let tests = try sanitizerLane(exercise, sources: sources, ids: ids, slot: index)
+                return Lane(exercise: exercise.name, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+            }
+        }
+        // The sanitizer lanes take longest (a build of their own), so they start first.
+        let lanes = try runConcurrently(sanitizerJobs + normalJobs, atMost: jobs)
+        let underSanitizer = Dictionary(uniqueKeysWithValues: lanes.prefix(sanitizerJobs.count).map { ($0.exercise, $0) })
+        let normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
 
         var results: [ExerciseResult] = []
         for exercise in chosen {
-            let exerciseStart = Date()
-            log("grading \(submission.name): \(exercise.name)")
-            var ids = workspace.listTests(for: exercise)
-            var tests: [String: TestResult]
+            guard let lane = normal[exercise.name] else { continue }
+            var ids = lane.ids
+            var tests = lane.tests
             if let errors = compileErrors[exercise.name] {
                 tests = Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: .didNotCompile,
                     message: errors.prefix(3).joined(separator: "\n"), teaches: nil, seconds: 0)) })
             } else {
-                tests = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest, sandbox: sandbox).run()
                 ids = ids.filter { tests[$0] != nil }   // skipped helpers are not graded
-                if policy.threadSanitizer.contains(exercise.name) {
-                    try mergeSanitizerLane(exercise, sources: sources, into: &tests, ids: ids)
-                }
+                if let sanitizer = underSanitizer[exercise.name] { merge(sanitizer.tests, into: &tests) }
             }
             var graded = result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
                                 notStarted: notStarted.contains(exercise.name))
-            graded.seconds = Date().timeIntervalSince(exerciseStart)
+            graded.seconds = lane.seconds + (underSanitizer[exercise.name]?.seconds ?? 0)
             results.append(graded)
         }
         return SubmissionResult(submission: submission.name, exercises: results,
@@ -95,10 +129,18 @@ public struct Grader {
         }
     }
 
-    /// Runs an exercise's suite again under ThreadSanitizer; a reported race
-    /// fails the test in which it happened.
-    private func mergeSanitizerLane(_ exercise: Exercise, sources: [String: [String: String]],
-                                    into tests: inout [String: TestResult], ids: [String]) throws {
+    /// One suite's verdicts, from one lane (normal or ThreadSanitizer).
+    private struct Lane: Sendable {
+        var exercise: String
+        var ids: [String]
+        var tests: [String: TestResult]
+        var seconds: Double
+    }
+
+    /// Runs an exercise's suite again under ThreadSanitizer, in a workspace
+    /// of its own. - Returns: the verdicts of that lane.
+    private func sanitizerLane(_ exercise: Exercise, sources: [String: [String: String]], ids: [String],
+                               slot: Int) throws -> [String: TestResult] {
         log("grading \(exercise.name) under ThreadSanitizer")
         let workspace = GradingWorkspace(course: course, directory: URL(filePath: workDirectory.path + "-tsan"),
                                          exercises: [exercise], threadSanitizer: true)
@@ -121,9 +163,14 @@ public struct Grader {
         let suppressions = course.root.appending(path: "Tests/tsan-suppressions.txt")
         var options = "halt_on_error=1 exitcode=66 report_signal_unsafe=0"
         if FileManager.default.fileExists(atPath: suppressions.path) { options += " suppressions=\(suppressions.path)" }
-        let lane = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest * 3,
-                               sandbox: Sandbox.probe(for: workspace.binary, threadSanitizer: true), environment: ["TSAN_OPTIONS": options],
-                               sanitizerLane: true).run()
+        return SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest * 3,
+                           sandbox: Sandbox.probe(for: workspace.binary, threadSanitizer: true).user(slot: slot), environment: ["TSAN_OPTIONS": options],
+                           sanitizerLane: true).run()
+    }
+
+    /// A test that passed normally but not under ThreadSanitizer takes the
+    /// sanitizer's verdict: a reported race fails the test in which it happened.
+    private func merge(_ lane: [String: TestResult], into tests: inout [String: TestResult]) {
         for (id, result) in lane where result.status != .passed && tests[id]?.status == .passed {
             var marked = result
             marked.message = "under ThreadSanitizer: " + result.message

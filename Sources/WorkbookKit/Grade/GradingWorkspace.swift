@@ -6,7 +6,7 @@ import Foundation
 /// Only files whose contents change are rewritten, so a second submission
 /// rebuilds just the student modules and the test binary. Nothing from the
 /// submission but exercise sources ever enters it.
-struct GradingWorkspace {
+struct GradingWorkspace: Sendable {
     let course: Course
     let directory: URL
     let exercises: [Exercise]
@@ -70,12 +70,12 @@ struct GradingWorkspace {
         return found
     }
 
-    /// The IDs of the course's tests for `exercise` in the built binary
-    /// (tests declared anywhere else, e.g. in student code, are not counted).
-    func listTests(for exercise: Exercise) -> [String] {
+    /// The IDs of every test in the built binary; a grader keeps those of
+    /// the course's suites (tests declared anywhere else, e.g. in student
+    /// code, are not counted).
+    func listAllTests() -> [String] {
         let outcome = ProcessRunner.run(binary.path, ["--testing-library", "swift-testing", "--list-tests"], timeout: 60)
         return outcome.output.split(separator: "\n").map(String.init)
-            .filter { $0.hasPrefix("\(exercise.testTarget).") }
     }
 
     private func mirror(from source: URL, to relative: String) throws {

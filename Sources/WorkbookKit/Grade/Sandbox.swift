@@ -25,10 +25,10 @@ public struct Sandbox: Sendable {
             wrapper += isolateNetwork
             enforced.append("no network (a network namespace with only loopback)")
         }
-        let dropUser = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+        let dropUser = ["/usr/bin/setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", "--"]
         if getuid() == 0, works(dropUser + ["/usr/bin/test", "-x", binary.path]) {
             wrapper += dropUser
-            enforced.append("runs as user nobody")
+            enforced.append("runs as an unprivileged user (nobody, or an account-less user id of its own while other suites run)")
         }
         var limits = ["--nproc=512", "--fsize=\(outputFileLimit)", "--core=0"]
         if !threadSanitizer { limits.append("--as=\(16 << 30)") }
@@ -38,6 +38,23 @@ public struct Sandbox: Sendable {
                             + (threadSanitizer ? "" : ", 16 GiB of address space"))
         }
         return Sandbox(wrapper: wrapper, enforced: enforced, environment: ["HOME": "/tmp"])
+    }
+
+    /// The user `nobody`, whom student code runs as.
+    static let nobody: UInt32 = 65534
+
+    /// The same limits for suite number `slot` of several running at once.
+    ///
+    /// The process-and-thread limit counts every process of a user, so
+    /// suites that run side by side each get a user id of their own (slot 0
+    /// is `nobody`; the others have no account): a thread bomb in one suite
+    /// cannot starve another of threads.
+    func user(slot: Int) -> Sandbox {
+        guard slot > 0 else { return self }
+        let uid = 1_900_000_000 + UInt32(slot)
+        var copy = self
+        copy.wrapper = wrapper.map { $0 == "--reuid=\(Self.nobody)" ? "--reuid=\(uid)" : $0 }
+        return copy
     }
 
     private static func works(_ command: [String]) -> Bool {

@@ -57,7 +57,7 @@ struct SuiteRunner {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let events = scratch.appending(path: "events.jsonl")
         let output = scratch.appending(path: "output.txt")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
 
         var arguments = ["--testing-library", "swift-testing", "--no-parallel",
                          "--event-stream-output-path", events.path, "--event-stream-version", "0"]

@@ -36,6 +36,9 @@ public struct StudentRelease {
             try files.write(ReleaseBook.studentText(of: lesson, source: source), to: lesson.path)
         }
         try files.copy("book/theme")
+        for included in Set(course.lessons.flatMap(\.includes)).sorted() {
+            try files.copy(included)
+        }
         var manifest: [String: String] = [:]
         for exercise in course.exercises {
             for file in exercise.files {

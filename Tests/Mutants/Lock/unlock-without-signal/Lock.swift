@@ -14,8 +14,8 @@ public final class Lock: @unchecked Sendable {
     // `owner` is guarded by `condition`: read and write it only between
     // `condition.lock()` and `condition.unlock()`.
     private let condition = NSCondition()
-    /// The thread that holds the lock, or `nil` when the lock is free.
-    private var owner: Thread?
+    /// The id of the thread that holds the lock, or `nil` when it is free.
+    private var owner: pthread_t?
 
     public init() {}
 
@@ -26,7 +26,7 @@ public final class Lock: @unchecked Sendable {
         while owner != nil {
             condition.wait()
         }
-        owner = Thread.current
+        owner = pthread_self()
     }
 
     /// Acquires the lock if it is free; never waits.
@@ -35,7 +35,7 @@ public final class Lock: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if owner != nil { return false }
-        owner = Thread.current
+        owner = pthread_self()
         return true
     }
 
@@ -50,7 +50,7 @@ public final class Lock: @unchecked Sendable {
                 return false
             }
         }
-        owner = Thread.current
+        owner = pthread_self()
         return true
     }
 
@@ -61,7 +61,7 @@ public final class Lock: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         guard let holder = owner else { throw .notLocked }
-        guard holder === Thread.current else { throw .notOwner }
+        guard pthread_equal(holder, pthread_self()) != 0 else { throw .notOwner }
         owner = nil
     }
 
