@@ -5,8 +5,9 @@
 #   bash Benchmarks/tool-speed.sh
 #
 # Settings (environment): RUNS (timed runs of each fast command, default 3),
-# COLD_RUNS (default 2), BATCH (submissions in the batch, default 30),
-# NAIVE_GRADE_RUNS (fresh-copy `swift test` runs, default 1; 0 skips them).
+# COLD_RUNS (default 1), BATCH (submissions in the batch, default 30),
+# NAIVE_GRADE_RUNS (fresh-copy `swift test` runs, default 1; 0 skips them),
+# SECTIONS (default "check grade verdict render": which parts to run).
 # Each figure is the median wall-clock time of its runs. The naive batch is
 # BATCH × the naive single grading (printed as an estimate): running 30
 # fresh builds of the whole package would take hours on 2 cores.
@@ -14,9 +15,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUNS=${RUNS:-3}
-COLD_RUNS=${COLD_RUNS:-2}
+COLD_RUNS=${COLD_RUNS:-1}
 BATCH=${BATCH:-30}
 NAIVE_GRADE_RUNS=${NAIVE_GRADE_RUNS:-1}
+SECTIONS=${SECTIONS:-check grade verdict render}
 WORK=$(mktemp -d /tmp/tool-speed.XXXXXX)
 LOG="$WORK/log"
 trap 'rm -rf "$WORK"' EXIT
@@ -46,28 +48,46 @@ echo "median wall-clock seconds; RUNS=$RUNS COLD_RUNS=$COLD_RUNS BATCH=$BATCH NA
 echo
 swift build --product workbook >>"$LOG" 2>&1
 
+wants() { [[ " $SECTIONS " == *" $1 "* ]]; }
+# The naive grading: a fresh copy of the repository with the submission's
+# exercises, and `swift test` (which builds everything from scratch).
+naive_grade() {
+    local copy="$WORK/naive-copy"
+    rm -rf "$copy" && mkdir -p "$copy"
+    git ls-files -z | xargs -0 cp --parents -t "$copy"
+    for dir in Solutions/*/; do cp "$dir"*.swift "$copy/Exercises/$(basename "$dir")/"; done
+    (cd "$copy" && swift test --disable-default-traits --skip WorkbookKitTests)
+}
+
 # 1. Checking the book's code blocks.
+if wants check; then
 check() { swift run workbook check --skip-suites; }
 cold_check() { rm -rf .build/workbook && check; }
 cold=$(median "$COLD_RUNS" cold_check)
 warm=$(median "$RUNS" check)
 # The naive way: one `swiftc -swift-version 6` per block, in series, on the
-# sources `workbook check` wrote into its cache (it compiles only, and the
-# one ThreadSanitizer block without -sanitize=thread; check also runs the
-# programs, about 5 s of its time).
+# sources `workbook check` wrote into its cache, then each program run with
+# a 2 s limit (kind to the naive way: check gives a program up to 10 s and
+# a deadlock example 2 s). It compares no output; check does.
 naive_check() {
     for main in .build/workbook/examples/*/main.swift; do
+        rm -f "$WORK/block"
         swiftc -swift-version 6 "$main" -o "$WORK/block" >/dev/null 2>&1 || true
+        [[ -x "$WORK/block" ]] && { timeout 2 "$WORK/block" >/dev/null 2>&1 || true; }
     done
+    return 0
 }
 blocks=$(ls .build/workbook/examples/*/main.swift | wc -l)
 naive=$(median "$RUNS" naive_check)
 compare "check --skip-suites, warm" "$warm" "swift run workbook check --skip-suites" \
-    "$naive" "swiftc -swift-version 6 per block ($blocks blocks, compile only)"
+    "$naive" "swiftc -swift-version 6 + run, per block ($blocks blocks)"
 compare "check --skip-suites, cold" "$cold" "rm -rf .build/workbook && swift run workbook check --skip-suites" \
     "$naive" "same naive figure"
 
+fi
+
 # 2. Grading one submission, and a batch.
+if wants grade; then
 # Submissions are the reference with a line of their own in every file, so
 # each one's modules are compiled afresh, as a real student's would be (the
 # grader rewrites only files that changed: identical copies would not rebuild).
@@ -83,13 +103,6 @@ next_submission() { # a new, distinct submission folder on every call
 grade_one() { grade "$(next_submission)"; }
 grade_one >>"$LOG" 2>&1 || true   # builds the grading workspace
 one=$(median "$RUNS" grade_one)
-naive_grade() {
-    local copy="$WORK/naive-copy"
-    rm -rf "$copy" && mkdir -p "$copy"
-    git ls-files -z | xargs -0 cp --parents -t "$copy"
-    for dir in Solutions/*/; do cp "$dir"*.swift "$copy/Exercises/$(basename "$dir")/"; done
-    (cd "$copy" && swift test --disable-default-traits --skip WorkbookKitTests)
-}
 if ((NAIVE_GRADE_RUNS > 0)); then
     naive_one=$(median "$NAIVE_GRADE_RUNS" naive_grade)
     compare "grade one changed submission, warm" "$one" "swift run workbook grade <folder>" \
@@ -106,26 +119,32 @@ if ((NAIVE_GRADE_RUNS > 0)); then
     printf '%-58s %9s\n\n' "grade a batch of $BATCH: naive ÷ workbook" "$(ratio "$estimate" "$batch")"
 fi
 
+fi
+
 # 3. Edit to verdict: a one-line edit of the lock exercise, then its verdict,
-# beside `swift test` of the same exercise in the same package (own build
-# folder, warmed first). The student's file is put back afterwards.
-lock_file=Exercises/Lock/Lock.swift
-cp "$lock_file" "$WORK/Lock.swift.original"
-trap 'cp "$WORK/Lock.swift.original" "$ROOT/$lock_file"; rm -rf "$WORK"' EXIT
-cp Solutions/Lock/Lock.swift "$lock_file"
+# beside `swift test` of the same exercise. Both work on the fresh copy the
+# naive grading built (so `swift test` there is warm), never on this folder's
+# Exercises/.
+if wants verdict; then
+copy="$WORK/naive-copy"
+[[ -d "$copy/.build" ]] || naive_grade >>"$LOG" 2>&1 || true
+lock_file="$copy/Exercises/Lock/Lock.swift"
 edit() { echo "// edited at $(now)" >>"$lock_file"; }
-tool_verdict() { edit && swift run workbook test lock; }
-naive_verdict() { edit && swift test --disable-default-traits --scratch-path .build/naive-verdict --filter LockTests; }
+tool_verdict() { edit && swift run workbook test lock --root "$copy"; }
+naive_verdict() { edit && (cd "$copy" && swift test --disable-default-traits --filter LockTests); }
 tool_verdict >>"$LOG" 2>&1 || true; naive_verdict >>"$LOG" 2>&1 || true   # warm both
 verdict=$(median "$RUNS" tool_verdict)
 naive_verdict_time=$(median "$RUNS" naive_verdict)
 compare "edit to verdict, one exercise" "$verdict" "edit + swift run workbook test lock" \
-    "$naive_verdict_time" "edit + swift test --filter LockTests"
+    "$naive_verdict_time" "edit + swift test --filter LockTests (tests in parallel, no time limits)"
+fi
 
-# 4. Rendering the book, beside mkdocs on the same lessons.
-# Only the render step when the tool has it (`--book-only`), else build (tangle, unchanged, + render).
-render_flags=(); swift run workbook build --help 2>/dev/null | grep -q -- --book-only && render_flags=(--book-only)
-render=$(median "$RUNS" swift run workbook build "${render_flags[@]}" --book-output "$WORK/book")
+# 4. Rendering the book, beside mkdocs on the same lessons: the debug build
+# that `swift run` uses and, if it has been built once
+# (`swift build -c release --product workbook --scratch-path .build-release`,
+# a few minutes the first time), the release build, brought up to date here.
+if wants render; then
+render=$(median "$RUNS" swift run workbook build --book-only --book-output "$WORK/book")
 python3 -m venv "$WORK/venv" >>"$LOG" 2>&1
 "$WORK/venv/bin/pip" install -q mkdocs==1.6.1 >>"$LOG" 2>&1
 mkdir -p "$WORK/mkdocs/docs" && cp book/[0-9][0-9]-*.md "$WORK/mkdocs/docs/"
@@ -133,6 +152,12 @@ printf 'site_name: Swift Threading Workbook\ndocs_dir: docs\nsite_dir: site\n' >
 mkdocs_build() { (cd "$WORK/mkdocs" && "$WORK/venv/bin/mkdocs" build -q); }
 mkdocs_build >>"$LOG" 2>&1
 mkdocs=$(median "$RUNS" mkdocs_build)
-row "render the book: workbook build ${render_flags[*]}" "$render" "swift run workbook build ${render_flags[*]}"
-row "render the book: mkdocs 1.6.1 (same lessons)" "$mkdocs" "mkdocs build"
-printf '%-58s %9s\n' "render: workbook ÷ mkdocs" "$(ratio "$render" "$mkdocs")"
+compare "render the book (debug build)" "$render" "swift run workbook build --book-only" \
+    "$mkdocs" "mkdocs 1.6.1 build, same lessons"
+if [[ -d .build-release ]]; then
+    swift build -c release --product workbook --scratch-path .build-release >>"$LOG" 2>&1
+    release=$(median "$RUNS" .build-release/release/workbook build --book-only --book-output "$WORK/book")
+    compare "render the book (release build)" "$release" ".build-release/release/workbook build --book-only" \
+        "$mkdocs" "mkdocs 1.6.1 build, same lessons"
+fi
+fi
