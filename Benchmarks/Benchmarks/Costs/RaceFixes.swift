@@ -3,7 +3,6 @@ import CostHarness
 import RaceFixActor
 import RaceFixAtomic
 import RaceFixMutex
-import RaceFixNSLock
 import RaceFixSerialQueue
 import RaceSolution
 
@@ -21,7 +20,6 @@ protocol BankAccount: Sendable {
 extension RaceSolution.Account: BankAccount {}
 extension RaceFixMutex.Account: BankAccount {}
 extension RaceFixAtomic.Account: BankAccount {}
-extension RaceFixNSLock.Account: BankAccount {}
 extension RaceFixSerialQueue.Account: BankAccount {}
 extension RaceFixActor.Account: BankAccount {}
 
@@ -30,7 +28,6 @@ func raceFixBenchmarks() {
         ("reference (NSLock)", { RaceSolution.Account() }),
         ("Mutex", { RaceFixMutex.Account() }),
         ("Atomic", { RaceFixAtomic.Account() }),
-        ("NSLock", { RaceFixNSLock.Account() }),
         ("serial DispatchQueue", { RaceFixSerialQueue.Account() }),
         ("actor", { RaceFixActor.Account() }),
     ]

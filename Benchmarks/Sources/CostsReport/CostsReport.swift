@@ -83,7 +83,7 @@ enum Catalogue {
         ("contended 4 threads", ["reference Lock", "Mutex", "NSLock", "pthread_mutex_t"]),
         ("semaphore hand-off", ["reference CountingSemaphore", "DispatchSemaphore"]),
         ("semaphore 2 permits 4 threads", ["reference CountingSemaphore", "reference BoundedSemaphore", "DispatchSemaphore"]),
-        ("race fix", ["reference (NSLock)", "Mutex", "Atomic", "NSLock", "serial DispatchQueue", "actor"]),
+        ("race fix", ["reference (NSLock)", "Mutex", "Atomic", "serial DispatchQueue", "actor"]),
     ]
 
     static func shellSafe(_ name: String) -> String { name.replacingOccurrences(of: " ", with: "_") }

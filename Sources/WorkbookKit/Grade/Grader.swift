@@ -57,6 +57,9 @@ public struct Grader: Sendable {
         let compileErrors = try buildReplacingBroken(workspace, sources: &sources)
         let sandbox = Sandbox.probe(for: workspace.binary)
         let listed = workspace.listAllTests()
+        let ids = Dictionary(uniqueKeysWithValues: chosen.map { exercise in
+            (exercise.name, listed.filter { $0.hasPrefix("\(exercise.testTarget).") })
+        })
 
         // Each exercise's suite runs in its own process, so suites (and the
         // ThreadSanitizer lane, which has its own workspace) run side by side:
@@ -64,21 +67,19 @@ public struct Grader: Sendable {
         let sanitized = chosen.filter { policy.threadSanitizer.contains($0.name) && compileErrors[$0.name] == nil }
         let normalJobs: [@Sendable () throws -> Lane] = chosen.enumerated().map { index, exercise in
             { [self] in
-                let ids = listed.filter { $0.hasPrefix("\(exercise.testTarget).") }
-                guard compileErrors[exercise.name] == nil else { return Lane(exercise: exercise.name, ids: ids, tests: [:], seconds: 0) }
-                log("grading \(submission.name): \(exercise.name)")
-                let start = Date()
-                let tests = SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest,
-                                        sandbox: sandbox.user(slot: sanitized.count + index)).run()
-                return Lane(exercise: exercise.name, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+                Lane.timed(exercise.name, ids: ids[exercise.name] ?? []) { ids in
+                    guard compileErrors[exercise.name] == nil else { return [:] }
+                    log("grading \(submission.name): \(exercise.name)")
+                    return SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest,
+                                       sandbox: sandbox.user(slot: sanitized.count + index)).run()
+                }
             }
         }
         let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
             { [self, sources] in
-                let ids = listed.filter { $0.hasPrefix("\(exercise.testTarget).") }
-                let start = Date()
-                let tests = try sanitizerLane(exercise, sources: sources, ids: ids, slot: index)
-                return Lane(exercise: exercise.name, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+                try Lane.timed(exercise.name, ids: ids[exercise.name] ?? []) { ids in
+                    try sanitizerLane(exercise, sources: sources, ids: ids, slot: index)
+                }
             }
         }
         // The sanitizer lanes take longest (a build of their own), so they start first.
@@ -135,6 +136,14 @@ public struct Grader: Sendable {
         var ids: [String]
         var tests: [String: TestResult]
         var seconds: Double
+
+        /// Runs one suite and notes how long it took.
+        static func timed(_ exercise: String, ids: [String],
+                          _ run: ([String]) throws -> [String: TestResult]) rethrows -> Lane {
+            let start = Date()
+            let tests = try run(ids)
+            return Lane(exercise: exercise, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+        }
     }
 
     /// Runs an exercise's suite again under ThreadSanitizer, in a workspace
