@@ -25,27 +25,26 @@ struct Grade: ParsableCommand {
     @Option(help: "How many suites run at once, each in its own process and as its own user.")
     var jobs = Grader.defaultJobs
 
+    @Flag(help: "Grade without the sandbox (only for code you trust): no bubblewrap, no user of its own, no control groups.")
+    var unsafeNoSandbox = false
+
     func run() throws {
         let course = try root.loadCourse()
         var policy = try GradingPolicy.load(root: course.root)
         if let secondsPerTest { policy.secondsPerTest = secondsPerTest }
-        let grader = Grader(course: course, policy: policy, workspace: workspace, jobs: jobs) { printError("… \($0)") }
-        let outputFolder = URL(filePath: output)
-        var results: [SubmissionResult] = []
-        for (index, path) in submissions.enumerated() {
-            printError("[\(index + 1)/\(submissions.count)] \(path)")
-            let submission = try Submission.load(URL(filePath: path).standardizedFileURL, course: course)
-            let result = try grader.grade(submission)
-            results.append(result)
-            print(TerminalReport.text(result))
-            let folder = outputFolder.appending(path: submission.name)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try GradescopeReport.json(result, policy: policy).write(to: folder.appending(path: "results.json"))
-            try FeedbackPage.html(result, course: course).write(to: folder.appending(path: "feedback.html"), atomically: true, encoding: .utf8)
+        let sandbox = try Sandbox.make(unsafeNoSandbox ? .none : .required)
+        let grader = Grader(course: course, policy: policy, workspace: workspace, jobs: jobs, sandbox: sandbox) {
+            printError("… \($0)")
         }
-        let csv = Gradebook.csv(results, exercises: course.exercises.map(\.name))
-        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-        try csv.write(to: outputFolder.appending(path: "gradebook.csv"), atomically: true, encoding: .utf8)
-        printError("reports in \(outputFolder.path)/")
+        let folders = submissions.map { URL(filePath: $0).standardizedFileURL }
+        let summary = try GradeBatch(grader: grader, output: URL(filePath: output)).run(folders) { index, reports, result in
+            printError("[\(index + 1)/\(folders.count)] \(folders[index].path) → \(reports.path)/")
+            print(TerminalReport.text(result))
+        }
+        printError("reports in \(output)/ (gradebook.csv)")
+        if summary.graderErrors > 0 {
+            printError("the grader could not grade \(summary.graderErrors) of \(folders.count) submissions (each has a results.json saying why)")
+            throw ExitCode(2)
+        }
     }
 }

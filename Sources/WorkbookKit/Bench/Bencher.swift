@@ -43,7 +43,7 @@ public struct Bencher {
             case .exited(0): nil
             case .exited(let status): "stopped with status \(status) before finishing"
             case .signaled(let signal): "crashed (signal \(signal))"
-            case .timedOut: "still running after 120 s (a deadlock?); stopped"
+            case .timedOut, .stopped: "still running after 120 s (a deadlock?); stopped"
             }
             let (column, names) = BenchReport.column(title, output: outcome.output, failure: failure)
             columns.append(column)

@@ -107,18 +107,3 @@ public struct ExampleChecker {
         return [Diagnostic(unit.block.lessonPath, unit.block.fenceLine, "the block does not compile:\n\(detail)")]
     }
 }
-
-/// Where the toolchain's programs are.
-enum Toolchain {
-    static var swift: String { executable(named: "swift") }
-    static var swiftc: String { executable(named: "swiftc") }
-
-    static func executable(named name: String) -> String {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return "/usr/bin/\(name)"
-    }
-}

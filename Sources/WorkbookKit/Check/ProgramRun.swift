@@ -34,7 +34,7 @@ struct ProgramRun {
         switch outcome.ending {
         case .exited(let status): return "exit status \(status)"
         case .signaled(let signal): return "signal \(signal) (status \(128 + signal))"
-        case .timedOut: return "a time-out"
+        case .timedOut, .stopped: return "a time-out"
         }
     }
 

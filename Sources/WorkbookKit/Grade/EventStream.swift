@@ -1,11 +1,18 @@
 import Foundation
 
 /// Swift Testing's machine-readable event stream (JSON Lines, version 0),
-/// the only source of verdicts: console text can be forged by the code under
-/// test, the event file is written by the testing library.
+/// read as it is written: the only source of verdicts.
+///
+/// Console text can be forged by the code under test; the stream reaches
+/// the grader through a pipe the grader owns, so what was written cannot be
+/// taken back. Code in the test process could still write records of its
+/// own, so the stream is also checked for coherence: every test starts once
+/// and ends once, nothing happens after the run ended, and every record is
+/// of the version asked for. What breaks those rules is an anomaly.
 struct EventStream {
     struct Record: Decodable {
         var kind: String
+        var version: Int?
         var payload: Payload
     }
 
@@ -48,36 +55,84 @@ struct EventStream {
         var issueLine: Int?
     }
 
+    static let version = 0
+
     private(set) var tests: [String: TestState] = [:]
+    private var suites: Set<String> = []
     /// Tests in the order they started.
     private(set) var startOrder: [String] = []
+    private(set) var runEnded = false
+    /// Tests started, plus the run's end: the watchdog's sign of progress.
+    private(set) var progress = 0
+    /// Records that break the stream's rules, in words.
+    private(set) var anomalies: [String] = []
+    /// Tests whose records break the rules.
+    private(set) var tamperedTests: Set<String> = []
+    private var pending = Data()
 
-    /// Reads the records in `text`; a torn last line (the process was killed
-    /// while writing) is ignored.
-    mutating func read(_ text: String) {
-        let decoder = JSONDecoder()
-        for line in text.split(separator: "\n") {
-            guard let record = try? decoder.decode(Record.self, from: Data(line.utf8)) else { continue }
-            apply(record)
+    /// The test that started last and has not ended.
+    var running: String? { startOrder.last { tests[$0]?.ended == false } }
+
+    /// Whether any test recorded an issue.
+    var hasIssues: Bool { tests.values.contains { !$0.issues.isEmpty } }
+
+    /// Reads the complete lines in `data`, keeping a torn last line for the
+    /// next call (the writer may be between two writes, or was killed).
+    mutating func feed(_ data: Data) {
+        pending.append(data)
+        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = pending[pending.startIndex..<newline]
+            pending.removeSubrange(pending.startIndex...newline)
+            read(line: Data(line))
         }
+    }
+
+    /// Reads a whole stream at once (a torn last line is ignored).
+    mutating func read(_ text: String) { feed(Data(text.utf8)) }
+
+    private mutating func read(line: Data) {
+        guard !line.isEmpty else { return }
+        guard let record = try? JSONDecoder().decode(Record.self, from: line) else {
+            anomalies.append("a line that is not an event record")
+            return
+        }
+        guard record.version == Self.version else {
+            anomalies.append("a record of stream version \(record.version.map(String.init) ?? "none"), not \(Self.version)")
+            return
+        }
+        if runEnded { anomalies.append("a record after the run ended (\(record.payload.kind))") }
+        apply(record)
     }
 
     private mutating func apply(_ record: Record) {
         let payload = record.payload
         if record.kind == "test" {
-            guard payload.kind == "function", let id = payload.id else { return }
+            guard let id = payload.id else { return }
+            guard payload.kind == "function" else { suites.insert(id); return }
             tests[id, default: TestState()].displayName = payload.displayName ?? payload.name
             tests[id]?.sourceFile = payload.sourceLocation?._filePath
             tests[id]?.sourceLine = payload.sourceLocation?.line
             return
         }
-        guard let id = payload.testID, tests[id] != nil || payload.kind == "testStarted" else { return }
+        if payload.kind == "runEnded" {
+            if runEnded { anomalies.append("the run ended twice") }
+            runEnded = true
+            progress += 1
+            return
+        }
+        guard let id = payload.testID else { return }
+        guard tests[id] != nil else {
+            if payload.kind == "testStarted" && !suites.contains(id) { anomalies.append("a test the grader did not ask for started: \(id)") }
+            return
+        }
         switch payload.kind {
         case "testStarted":
-            guard tests[id] != nil else { return }   // suites also start
-            if !(tests[id]?.started ?? false) { startOrder.append(id) }
+            if tests[id]?.started == true { flag(id, "started twice") }
             tests[id]?.started = true
+            startOrder.append(id)
+            progress += 1
         case "testEnded":
+            if tests[id]?.started != true || tests[id]?.ended == true { flag(id, "ended without a start, or twice") }
             tests[id]?.ended = true
         case "testSkipped":
             tests[id]?.skipped = true
@@ -89,6 +144,11 @@ struct EventStream {
         default:
             break
         }
+    }
+
+    private mutating func flag(_ id: String, _ what: String) {
+        tamperedTests.insert(id)
+        anomalies.append("\(id) \(what)")
     }
 
     /// The stream's full ID for a listed ID (`M.S/f()` → `M.S/f()/F.swift:3:4`).

@@ -5,8 +5,7 @@ import Foundation
 public enum FeedbackPage {
     public static func html(_ result: SubmissionResult, course: Course) -> String {
         let exercises = result.exercises.map { exercise(section: $0, course: course) }.joined(separator: "\n")
-        let ignored = result.ignoredFiles.isEmpty ? "" :
-            "<p class=\"note\">Ignored (only exercise sources are graded): \(HTML.escape(result.ignoredFiles.joined(separator: ", ")))</p>"
+        let ignored = result.notices.map { "<p class=\"note\">\(HTML.escape($0))</p>" }.joined(separator: "\n")
         return """
         <!doctype html>
         <html lang="en">

@@ -31,5 +31,28 @@ public struct SubmissionResult: Sendable, Codable {
     public var maxScore: Double
     public var seconds: Double
     public var ignoredFiles: [String]
+    /// The protections in force while this submission was graded.
     public var sandbox: [String]
+    /// Files of the submission that were not taken, each with its reason.
+    public var refusedFiles: [String] = []
+    /// Signs that the code under test tampered with its results.
+    public var anomalies: [String] = []
+    /// Set when the grader, not the student, failed: the score is then 0.
+    public var graderError: String?
+}
+
+extension SubmissionResult {
+    /// What every report says about the submission as a whole, in order:
+    /// a grader failure, refused and ignored files, signs of tampering.
+    public var notices: [String] {
+        var notices: [String] = []
+        if let graderError { notices.append(graderError) }
+        if !refusedFiles.isEmpty { notices.append("Not taken: " + refusedFiles.joined(separator: "; ")) }
+        if !ignoredFiles.isEmpty { notices.append("Ignored (only exercise sources are graded): \(ignoredFiles.joined(separator: ", "))") }
+        if !anomalies.isEmpty {
+            notices.append("The test process's event stream broke its rules, so the tests it touched failed: "
+                           + anomalies.prefix(5).joined(separator: "; ") + (anomalies.count > 5 ? "; …" : ""))
+        }
+        return notices
+    }
 }

@@ -1,10 +1,13 @@
 import Foundation
 
 /// Grades submissions against the course's suites, each exercise isolated:
-/// a compile error costs that exercise, a crash or hang costs that test.
+/// a compile error or a forbidden construct costs that exercise, a crash or
+/// hang costs that test. Everything that compiles or runs student code does
+/// so inside the ``Sandbox``.
 public struct Grader: Sendable {
     public let course: Course
     public let policy: GradingPolicy
+    public let sandbox: Sandbox
     let workDirectory: URL
     /// How many suites may run at once.
     let jobs: Int
@@ -13,11 +16,14 @@ public struct Grader: Sendable {
     /// - Parameter workspace: the name of the reusable build folder under
     ///   `.build/workbook/` (separate names let gradings run side by side).
     /// - Parameter jobs: how many suites may run at once, each in its own process.
+    /// - Parameter sandbox: the walls around student code; by default what
+    ///   this machine allows (the `grade` command insists on all of them).
     public init(course: Course, policy: GradingPolicy, workspace: String = "grading",
-                jobs: Int = Grader.defaultJobs,
+                jobs: Int = Grader.defaultJobs, sandbox: Sandbox = Sandbox.machine,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.policy = policy
+        self.sandbox = sandbox
         self.workDirectory = course.root.appending(path: ".build/workbook/\(workspace)")
         self.jobs = max(1, jobs)
         self.log = log
@@ -46,39 +52,47 @@ public struct Grader: Sendable {
     public func grade(_ submission: Submission, only names: Set<String>? = nil) throws -> SubmissionResult {
         let start = Date()
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
-        var sources = stubs
+        let users = SandboxUsers.fresh()
+        let stubs = self.stubs
+        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
+        let graded = try CourseTestList(grader: self).tests(in: workspace, users: users)
+
         // Missing or untouched exercises are graded (for feedback) but earn nothing.
+        var sources = stubs
         var notStarted = Set<String>()
+        var refused: [String: [String]] = [:]
         for exercise in chosen {
             if let files = submission.sources[exercise.name] { sources[exercise.name] = files }
-            if sources[exercise.name] == stubs[exercise.name] { notStarted.insert(exercise.name) }
+            if sources[exercise.name] == stubs[exercise.name] { notStarted.insert(exercise.name); continue }
+            let findings = SourceInspection.findings(in: sources[exercise.name] ?? [:])
+            if !findings.isEmpty {
+                refused[exercise.name] = findings.map(\.description)
+                sources[exercise.name] = stubs[exercise.name]
+            }
         }
-        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
-        let compileErrors = try buildReplacingBroken(workspace, sources: &sources)
-        let sandbox = Sandbox.probe(for: workspace.binary)
-        let listed = workspace.listAllTests()
-        let ids = Dictionary(uniqueKeysWithValues: chosen.map { exercise in
-            (exercise.name, listed.filter { $0.hasPrefix("\(exercise.testTarget).") })
-        })
+        var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: stubs)
+        let compileErrors = try builder.build(&sources, refused: &refused, studentExercises: Set(chosen.map(\.name)).subtracting(notStarted))
 
         // Each exercise's suite runs in its own process, so suites (and the
         // ThreadSanitizer lane, which has its own workspace) run side by side:
         // they spend most of their time waiting, not computing.
-        let sanitized = chosen.filter { policy.threadSanitizer.contains($0.name) && compileErrors[$0.name] == nil }
-        let normalJobs: [@Sendable () throws -> Lane] = chosen.enumerated().map { index, exercise in
+        let runnable = chosen.filter { compileErrors[$0.name] == nil && refused[$0.name] == nil }
+        let sanitized = runnable.filter { policy.threadSanitizer.contains($0.name) }
+        let normalJobs: [@Sendable () throws -> Lane] = runnable.enumerated().map { index, exercise in
             { [self] in
-                Lane.timed(exercise.name, ids: ids[exercise.name] ?? []) { ids in
-                    guard compileErrors[exercise.name] == nil else { return [:] }
+                Lane.timed(exercise.name) {
                     log("grading \(submission.name): \(exercise.name)")
-                    return SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest,
-                                       sandbox: sandbox.user(slot: sanitized.count + index)).run()
+                    return SuiteRunner(workspace: workDirectory, binary: GradingWorkspace.binary,
+                                       testIDs: graded[exercise.name] ?? [], perTestLimit: policy.secondsPerTest,
+                                       sandbox: sandbox, user: users.runner(sanitized.count + index)).run()
                 }
             }
         }
         let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
             { [self, sources] in
-                try Lane.timed(exercise.name, ids: ids[exercise.name] ?? []) { ids in
-                    try sanitizerLane(exercise, sources: sources, ids: ids, slot: index)
+                Lane.timed(exercise.name) {
+                    sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
+                                  users: users, slot: index)
                 }
             }
         }
@@ -88,93 +102,79 @@ public struct Grader: Sendable {
         let normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
 
         var results: [ExerciseResult] = []
+        var anomalies: [String] = []
         for exercise in chosen {
-            guard let lane = normal[exercise.name] else { continue }
-            var ids = lane.ids
-            var tests = lane.tests
-            if let errors = compileErrors[exercise.name] {
-                tests = Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: .didNotCompile,
-                    message: errors.prefix(3).joined(separator: "\n"), teaches: nil, seconds: 0)) })
-            } else {
-                ids = ids.filter { tests[$0] != nil }   // skipped helpers are not graded
-                if let sanitizer = underSanitizer[exercise.name] { merge(sanitizer.tests, into: &tests) }
+            let ids = graded[exercise.name] ?? []
+            var tests: [String: TestResult] = [:]
+            if let problems = refused[exercise.name] {
+                tests = Self.allTests(ids, .forbidden, problems.prefix(3).joined(separator: "\n"))
+            } else if let errors = compileErrors[exercise.name] {
+                tests = Self.allTests(ids, .didNotCompile, errors.prefix(3).joined(separator: "\n"))
+            } else if let lane = normal[exercise.name] {
+                tests = lane.outcome.results
+                anomalies += lane.outcome.anomalies.map { "\(exercise.name): \($0)" }
+                if let sanitizer = underSanitizer[exercise.name] {
+                    merge(sanitizer.outcome.results, into: &tests)
+                    anomalies += sanitizer.outcome.anomalies.map { "\(exercise.name) (ThreadSanitizer): \($0)" }
+                }
             }
-            var graded = result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
-                                notStarted: notStarted.contains(exercise.name))
-            graded.seconds = lane.seconds + (underSanitizer[exercise.name]?.seconds ?? 0)
-            results.append(graded)
+            var result = result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
+                                refused: refused[exercise.name] ?? [], notStarted: notStarted.contains(exercise.name))
+            result.seconds = (normal[exercise.name]?.seconds ?? 0) + (underSanitizer[exercise.name]?.seconds ?? 0)
+            results.append(result)
         }
         return SubmissionResult(submission: submission.name, exercises: results,
                                 score: results.map(\.points).reduce(0, +), maxScore: results.map(\.maxPoints).reduce(0, +),
                                 seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
-                                sandbox: sandbox.enforced)
+                                sandbox: sandbox.protections, refusedFiles: submission.refused, anomalies: anomalies)
     }
 
-    /// Builds; every exercise whose code does not compile is replaced by its
-    /// stub (which compiles) so the others can still be graded.
-    private func buildReplacingBroken(_ workspace: GradingWorkspace, sources: inout [String: [String: String]]) throws -> [String: [String]] {
-        var broken: [String: [String]] = [:]
-        while true {
-            try workspace.install(sources)
-            log("building")
-            guard let output = workspace.build() else { return broken }
-            let failing = workspace.exercisesWithErrors(in: output).filter { broken[$0.key] == nil }
-            guard !failing.isEmpty else {
-                throw WorkbookError.commandFailed(command: "swift build --build-tests (grading workspace)", status: 1,
-                                                  output: String(output.suffix(3000)))
-            }
-            for (name, errors) in failing {
-                broken[name] = errors
-                sources[name] = stubs[name]
-            }
-        }
+    private static func allTests(_ ids: [String], _ status: TestResult.Status, _ message: String) -> [String: TestResult] {
+        Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: status, message: message, teaches: nil, seconds: 0)) })
     }
 
     /// One suite's verdicts, from one lane (normal or ThreadSanitizer).
     private struct Lane: Sendable {
         var exercise: String
-        var ids: [String]
-        var tests: [String: TestResult]
+        var outcome: SuiteRunner.Outcome
         var seconds: Double
 
         /// Runs one suite and notes how long it took.
-        static func timed(_ exercise: String, ids: [String],
-                          _ run: ([String]) throws -> [String: TestResult]) rethrows -> Lane {
+        static func timed(_ exercise: String, _ run: () -> SuiteRunner.Outcome) -> Lane {
             let start = Date()
-            let tests = try run(ids)
-            return Lane(exercise: exercise, ids: ids, tests: tests, seconds: Date().timeIntervalSince(start))
+            let outcome = run()
+            return Lane(exercise: exercise, outcome: outcome, seconds: Date().timeIntervalSince(start))
         }
     }
 
     /// Runs an exercise's suite again under ThreadSanitizer, in a workspace
-    /// of its own. - Returns: the verdicts of that lane.
-    private func sanitizerLane(_ exercise: Exercise, sources: [String: [String: String]], ids: [String],
-                               slot: Int) throws -> [String: TestResult] {
+    /// of its own. A build that fails only under the sanitizer costs that
+    /// lane's verdicts, never the batch.
+    private func sanitizerLane(_ exercise: Exercise, sources: [String: String], ids: [String],
+                               users: SandboxUsers, slot: Int) -> SuiteRunner.Outcome {
         log("grading \(exercise.name) under ThreadSanitizer")
-        let workspace = GradingWorkspace(course: course, directory: URL(filePath: workDirectory.path + "-tsan"),
-                                         exercises: [exercise], threadSanitizer: true)
-        var files = sources[exercise.name] ?? [:]
+        let directory = URL(filePath: workDirectory.path + "-tsan")
+        let workspace = GradingWorkspace(course: course, directory: directory, exercises: [exercise], threadSanitizer: true)
+        var files = sources
         // Synchronization.Mutex is invisible to ThreadSanitizer; swap in a
         // look-alike it can see (Tests/ThreadSanitizerLane/Mutex.swift).
         let shim = course.root.appending(path: "Tests/ThreadSanitizerLane/Mutex.swift")
         if files.values.contains(where: { $0.contains("Mutex") }), let text = try? String(contentsOf: shim, encoding: .utf8) {
             files["ThreadSanitizerLaneMutex.swift"] = text
         }
-        try workspace.install([exercise.name: files])
-        if workspace.build() != nil {
-            files["ThreadSanitizerLaneMutex.swift"] = nil   // the student's code clashes with it: go without
-            try workspace.install([exercise.name: files])
-            if let output = workspace.build() {
-                throw WorkbookError.commandFailed(command: "swift build --sanitize=thread (grading workspace)", status: 1,
-                                                  output: String(output.suffix(3000)))
-            }
+        var built = false
+        for attempt in [files, sources] where !built {
+            guard (try? workspace.install([exercise.name: attempt])) != nil else { break }
+            // The student's code may clash with the look-alike: then go without it.
+            built = workspace.build(sandbox: sandbox, user: users.builder, timeout: policy.secondsPerBuild) == .built
         }
-        let suppressions = course.root.appending(path: "Tests/tsan-suppressions.txt")
-        var options = "halt_on_error=1 exitcode=66 report_signal_unsafe=0"
-        if FileManager.default.fileExists(atPath: suppressions.path) { options += " suppressions=\(suppressions.path)" }
-        return SuiteRunner(binary: workspace.binary, testIDs: ids, perTestLimit: policy.secondsPerTest * 3,
-                           sandbox: Sandbox.probe(for: workspace.binary, threadSanitizer: true).user(slot: slot), environment: ["TSAN_OPTIONS": options],
-                           sanitizerLane: true).run()
+        guard built else {
+            return SuiteRunner.Outcome(results: Self.allTests(ids, .didNotCompile,
+                "the exercise compiles, but not under ThreadSanitizer (ask your instructor: this is the grader's problem)"))
+        }
+        return SuiteRunner(workspace: directory, binary: GradingWorkspace.binary, testIDs: ids,
+                           perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
+                           limits: .sanitizedTests, sanitizerLane: true).run()
     }
 
     /// A test that passed normally but not under ThreadSanitizer takes the
@@ -188,7 +188,7 @@ public struct Grader: Sendable {
     }
 
     private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult],
-                        compileErrors: [String], notStarted: Bool) -> ExerciseResult {
+                        compileErrors: [String], refused: [String], notStarted: Bool) -> ExerciseResult {
         let points = policy.points(for: exercise.name, tests: ids)
         let sections = Teaching.sections(course: course, exercise: exercise)
         let ordered = ids.map { id -> TestResult in
@@ -203,10 +203,11 @@ public struct Grader: Sendable {
             : notStarted ? .notStarted : .failed
         var notes: [String] = []
         if notStarted { notes.append("not started: the exercise is missing or still the pristine stub, so it earns no points") }
-        if ids.isEmpty { notes.append("the suite reported no tests") }
+        if !refused.isEmpty { notes.append("not built: the sources use constructs the grader refuses, so the exercise earns no points") }
+        if ids.isEmpty { notes.append("the course lists no tests for this exercise") }
         return ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
                               points: earned, maxPoints: policy.maxPoints(for: exercise.name),
-                              verdict: verdict, compileErrors: compileErrors, notes: notes, seconds: 0)
+                              verdict: verdict, compileErrors: compileErrors + refused, notes: notes, seconds: 0)
     }
 }
 

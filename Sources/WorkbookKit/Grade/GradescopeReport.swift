@@ -7,6 +7,8 @@ public enum GradescopeReport {
         var max_score: Double
         var execution_time: Double
         var output: String
+        /// Gradescope renders `output` as HTML unless told otherwise.
+        var output_format = "text"
         var tests: [Test]
     }
 
@@ -16,6 +18,7 @@ public enum GradescopeReport {
         var max_score: Double
         var status: String
         var output: String
+        var output_format = "text"
         var visibility = "visible"
     }
 
@@ -31,8 +34,8 @@ public enum GradescopeReport {
                                   max_score: max, status: test.status == .passed ? "passed" : "failed", output: output))
             }
         }
-        var notes = result.ignoredFiles.isEmpty ? "" : "Ignored (only exercise sources are graded): \(result.ignoredFiles.joined(separator: ", "))\n"
-        notes += "Limits on the code under test: \(result.sandbox.joined(separator: "; "))"
+        let notes = (result.notices + ["Limits on the code under test: \(result.sandbox.joined(separator: "; "))"])
+            .joined(separator: "\n")
         let results = Results(score: result.score, max_score: result.maxScore, execution_time: result.seconds.rounded(),
                               output: notes, tests: tests)
         let encoder = JSONEncoder()

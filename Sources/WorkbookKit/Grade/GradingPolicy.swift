@@ -21,6 +21,27 @@ public struct GradingPolicy: Codable, Sendable {
     public var exercises: [String: ExercisePolicy] = [:]
     public var threadSanitizer: [String] = []
     public var secondsPerTest: Double = 20
+    /// How long one build of a submission may take before it is stopped.
+    public var secondsPerBuild: Double = 600
+    /// Suites of helpers that the graded tests run themselves (for example
+    /// in a child process): never graded on their own.
+    public var ungradedSuites: [String] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case pointsPerExercise, exercises, threadSanitizer, secondsPerTest, secondsPerBuild, ungradedSuites
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pointsPerExercise = try container.decodeIfPresent(Double.self, forKey: .pointsPerExercise) ?? pointsPerExercise
+        exercises = try container.decodeIfPresent([String: ExercisePolicy].self, forKey: .exercises) ?? [:]
+        threadSanitizer = try container.decodeIfPresent([String].self, forKey: .threadSanitizer) ?? []
+        secondsPerTest = try container.decodeIfPresent(Double.self, forKey: .secondsPerTest) ?? secondsPerTest
+        secondsPerBuild = try container.decodeIfPresent(Double.self, forKey: .secondsPerBuild) ?? secondsPerBuild
+        ungradedSuites = try container.decodeIfPresent([String].self, forKey: .ungradedSuites) ?? []
+    }
 
     public static func load(root: URL) throws(WorkbookError) -> GradingPolicy {
         let path = root.appending(path: "Tests/grading.json").path

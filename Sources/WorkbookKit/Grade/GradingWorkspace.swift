@@ -12,8 +12,6 @@ struct GradingWorkspace: Sendable {
     let exercises: [Exercise]
     let threadSanitizer: Bool
 
-    var binary: URL { directory.appending(path: ".build/debug/GradingPackageTests.xctest") }
-
     func manifest() -> String {
         let targets = exercises.map { exercise in
             """
@@ -50,31 +48,80 @@ struct GradingWorkspace: Sendable {
         }
     }
 
-    /// Builds the test binary. - Returns: `nil` on success, else the output.
-    func build() -> String? {
-        var arguments = ["build", "--build-tests", "--package-path", directory.path]
-        if threadSanitizer { arguments.append("--sanitize=thread") }
-        let outcome = ProcessRunner.run(Toolchain.swift, arguments, timeout: 1800, outputCap: 4 << 20)
-        return outcome.ending == .exited(0) ? nil : outcome.output
+    /// The test binary, relative to the workspace.
+    static let binary = ".build/debug/GradingPackageTests.xctest"
+    var binary: URL { directory.appending(path: Self.binary) }
+
+    /// How a build ended.
+    enum BuildOutcome: Equatable {
+        case built
+        case failed(output: String)
+        case timedOut(seconds: Double)
     }
 
-    /// The exercises whose own sources or suites have compile errors.
+    /// Builds the test binary inside the sandbox, as `user`, with the
+    /// workspace its only writable folder (the compiler sees nothing else of
+    /// the machine). The type checker gives up on any one expression after
+    /// a few seconds, so a type-checker bomb becomes an error in its file.
+    func build(sandbox: Sandbox, user: UInt32, timeout: Double) -> BuildOutcome {
+        if sandbox.isolation == .full { handOver(to: user) }
+        let inside = sandbox.visiblePath(host: directory, inside: SuiteRunner.insideWorkspace)
+        var arguments = ["build", "--build-tests", "--package-path", inside,
+                         "-Xswiftc", "-Xfrontend", "-Xswiftc", "-solver-expression-time-threshold=\(Self.secondsPerExpression)"]
+        if threadSanitizer { arguments.append("--sanitize=thread") }
+        let run = SandboxRun(uid: user, binds: [.init(host: directory, inside: SuiteRunner.insideWorkspace, writable: true)],
+                             workingDirectory: SuiteRunner.insideWorkspace, hostWorkingDirectory: directory, limits: .build)
+        guard let prepared = try? sandbox.prepare([Toolchain.swift] + arguments, run) else {
+            return .failed(output: "the build could not be sandboxed")
+        }
+        defer { prepared.finish() }
+        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
+                                        timeout: timeout, outputCap: 4 << 20)
+        switch outcome.ending {
+        case .exited(0): return .built
+        case .timedOut, .stopped: return .timedOut(seconds: timeout)
+        default: return .failed(output: outcome.output)
+        }
+    }
+
+    static let secondsPerExpression = 10
+
+    /// Gives the workspace to the user that builds it (a new one for every
+    /// submission); runs then read it as other users, read-only.
+    private func handOver(to user: UInt32) {
+        guard let files = FileManager.default.enumerator(atPath: directory.path) else { return }
+        lchown(directory.path, user, user)
+        while let relative = files.nextObject() as? String {
+            lchown(directory.appending(path: relative).path, user, user)
+        }
+    }
+
+    /// The exercises whose own sources or suites have compile errors, with
+    /// paths shortened to the file's name.
     func exercisesWithErrors(in output: String) -> [String: [String]] {
         var found: [String: [String]] = [:]
         for line in CompilerDiagnostics.errorLines(in: output) {
             for exercise in exercises where line.contains("/Sources/\(exercise.exerciseModule)/") || line.contains("/Tests/\(exercise.testTarget)/") {
-                let short = line.replacingOccurrences(of: directory.path + "/Sources/\(exercise.exerciseModule)/", with: "")
+                let short = CrashMessage.withoutPaths(line)
                 if !(found[exercise.name] ?? []).contains(short) { found[exercise.name, default: []].append(short) }
             }
         }
         return found
     }
 
-    /// The IDs of every test in the built binary; a grader keeps those of
-    /// the course's suites (tests declared anywhere else, e.g. in student
-    /// code, are not counted).
-    func listAllTests() -> [String] {
-        let outcome = ProcessRunner.run(binary.path, ["--testing-library", "swift-testing", "--list-tests"], timeout: 60)
+    /// The IDs of every test in the built binary, listed inside the sandbox.
+    func listTests(sandbox: Sandbox, user: UInt32) throws -> [String] {
+        let binary = sandbox.visiblePath(host: self.binary, inside: SuiteRunner.insideWorkspace + "/" + Self.binary)
+        let run = SandboxRun(uid: user, binds: [.init(host: directory, inside: SuiteRunner.insideWorkspace)],
+                             hostWorkingDirectory: directory, limits: .tests)
+        let prepared = try sandbox.prepare([binary, "--testing-library", "swift-testing", "--list-tests"], run)
+        defer { prepared.finish() }
+        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
+                                        timeout: 60, outputCap: 4 << 20)
+        guard outcome.ending == .exited(0) else {
+            throw WorkbookError.commandFailed(command: "\(Self.binary) --list-tests", status: outcome.shellStatus ?? -1,
+                                              output: String(outcome.output.suffix(2000)))
+        }
         return outcome.output.split(separator: "\n").map(String.init)
     }
 

@@ -1,144 +1,232 @@
 import Foundation
 
-/// Runs a compiled test binary for a list of tests and judges each one from
-/// the event stream, isolating crashes and hangs to the test they happen in.
+/// Runs a compiled test binary, sandboxed, for a list of tests and judges
+/// each one from the event stream, isolating crashes and hangs to the test
+/// they happen in.
 ///
-/// Tests run one at a time. A test still running after `perTestLimit`
-/// seconds has its whole process group killed and is `timed out`; a test that
-/// started and never ended in a process that died `crashed`. Tests that never
-/// started are run again in a fresh process, so one bad test costs only itself.
+/// Tests run one at a time. Each test has `perTestLimit` seconds from its
+/// start to the next test's start (or the run's end): past that, the sandbox
+/// is torn down and the test is `timed out`, even if the stream claims it
+/// ended. A test that started and never ended in a process that died
+/// `crashed`. A pass counts only from a run that went on normally: the run
+/// ended, the stream was coherent, and the process exited the way the
+/// stream says. Tests without a trusted verdict run again in a fresh process.
 struct SuiteRunner {
-    let binary: URL
+    /// The grading workspace on the host; runs see it read-only as `/workspace`.
+    let workspace: URL
+    /// The test binary, relative to the workspace.
+    let binary: String
     let testIDs: [String]
     let perTestLimit: Double
     let sandbox: Sandbox
-    var environment: [String: String] = [:]
+    let user: UInt32
+    var limits = ResourceLimits.tests
     var sanitizerLane = false
 
-    /// - Returns: a verdict for every test that is not skipped (the suite's
-    ///   own helpers, such as child-process scenarios, skip themselves).
-    func run() -> [String: TestResult] {
+    static let insideWorkspace = "/workspace"
+    static let insideRun = "/run/workbook"
+    /// The most event data one run may write (a flood is an anomaly).
+    static let streamCap = 32 << 20
+
+    /// What one suite's runs found.
+    struct Outcome {
         var results: [String: TestResult] = [:]
+        /// Stream anomalies and other signs of tampering, for the report.
+        var anomalies: [String] = []
+    }
+
+    func run() -> Outcome {
+        var outcome = Outcome()
         var remaining = testIDs
-        var skipped = Set<String>()
         while !remaining.isEmpty {
             let attempt = runOnce(remaining)
-            var progressed = false
+            outcome.anomalies += attempt.anomalies
+            var decided = 0
             for id in remaining {
-                if let result = attempt.results[id] {
-                    results[id] = result
-                    progressed = true
-                }
+                guard let result = attempt.results[id] else { continue }
+                if result.status == .passed && !attempt.normal { continue }   // not trusted: run again
+                outcome.results[id] = result
+                decided += 1
             }
-            skipped.formUnion(attempt.skipped)
-            remaining = remaining.filter { results[$0] == nil && !skipped.contains($0) }
-            if !progressed && !attempt.skipped.isEmpty && remaining.isEmpty { break }
-            if !progressed {
-                for id in remaining {
-                    results[id] = TestResult(id: id, name: id, status: .notReported,
-                        message: "the test never started: \(attempt.summary)", teaches: nil, seconds: 0)
+            if attempt.normal {
+                for id in remaining where outcome.results[id] == nil {
+                    outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
+                        message: "the test run ended without running this test", teaches: nil, seconds: 0)
                 }
-                break
+            } else if decided == 0 {
+                // The process died between tests: blame the test that ran last
+                // (it left something behind), or give up if none ran.
+                guard let last = attempt.lastEnded, remaining.contains(last) else {
+                    for id in remaining {
+                        outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
+                            message: "the test process \(attempt.summary) before this test could run", teaches: nil, seconds: 0)
+                    }
+                    break
+                }
+                outcome.results[last] = TestResult(id: last, name: attempt.names[last] ?? last, status: .crashed,
+                    message: "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
+                    teaches: nil, seconds: 0)
             }
+            remaining = remaining.filter { outcome.results[$0] == nil }
         }
-        return results
+        return outcome
     }
 
     private struct Attempt {
         var results: [String: TestResult] = [:]
-        var skipped: Set<String> = []
+        var names: [String: String] = [:]
+        var normal = false
+        var lastEnded: String?
         var summary = ""
+        var anomalies: [String] = []
     }
 
     private func runOnce(_ ids: [String]) -> Attempt {
-        let scratch = FileManager.default.temporaryDirectory.appending(path: "workbook-run-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o777])
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let events = scratch.appending(path: "events.jsonl")
-        let output = scratch.appending(path: "output.txt")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-
+        let channel: EventChannel
+        do { channel = try EventChannel(writer: user) } catch {
+            return Attempt(summary: "could not be started (\(error))")
+        }
+        var environment: [String: String] = [:]
+        let outFolder = sandbox.visiblePath(host: channel.writable, inside: Self.insideRun + "/out")
+        if sanitizerLane {
+            environment["TSAN_OPTIONS"] = "halt_on_error=1 exitcode=66 report_signal_unsafe=0 log_path=\(outFolder)/race"
+        }
+        let run = SandboxRun(
+            uid: user,
+            binds: [.init(host: workspace, inside: Self.insideWorkspace),
+                    .init(host: channel.pipe, inside: Self.insideRun + "/events", writable: true),
+                    .init(host: channel.writable, inside: Self.insideRun + "/out", writable: true)],
+            hostWorkingDirectory: channel.writable, environment: environment, limits: limits)
+        let binaryPath = sandbox.visiblePath(host: workspace.appending(path: binary), inside: Self.insideWorkspace + "/" + binary)
         var arguments = ["--testing-library", "swift-testing", "--no-parallel",
-                         "--event-stream-output-path", events.path, "--event-stream-version", "0"]
+                         "--event-stream-output-path", sandbox.visiblePath(host: channel.pipe, inside: Self.insideRun + "/events"),
+                         "--event-stream-version", "\(EventStream.version)"]
         for id in ids { arguments += ["--filter", NSRegularExpression.escapedPattern(for: id)] }
-        let backstop = perTestLimit * Double(ids.count) + 30
-        let process = Process()
-        process.executableURL = URL(filePath: "/usr/bin/timeout")
-        process.arguments = ["-s", "KILL", String(format: "%.0f", backstop)] + sandbox.wrapper + [binary.path] + arguments
-        process.currentDirectoryURL = scratch
-        process.environment = ProcessInfo.processInfo.environment
-            .merging(sandbox.environment) { $1 }.merging(environment) { $1 }
-        process.standardInput = FileHandle.nullDevice
-        guard let handle = try? FileHandle(forWritingTo: output) else { return Attempt(summary: "cannot write output") }
-        defer { try? handle.close() }
-        process.standardOutput = handle
-        process.standardError = handle
-        do { try withDefaultSignalMask { try process.run() } } catch { return Attempt(summary: "cannot start the tests: \(error)") }
 
-        // Watch the event stream; kill the group when one test runs too long.
+        let prepared: PreparedRun
+        do { prepared = try sandbox.prepare([binaryPath] + arguments, run) } catch {
+            return Attempt(summary: "could not be sandboxed (\(error))")
+        }
+        defer { prepared.finish() }
+
         var stream = EventStream()
-        var watched: (id: String, since: Date)?
-        var killedFor: String?
-        while process.isRunning {
-            Thread.sleep(forTimeInterval: 0.05)
-            stream = EventStream()
-            stream.read((try? String(contentsOf: events, encoding: .utf8)) ?? "")
-            let running = stream.startOrder.last { stream.tests[$0]?.ended == false }
-            if running != watched?.id { watched = running.map { ($0, Date()) } }
-            if let watched, Date().timeIntervalSince(watched.since) > perTestLimit {
-                killedFor = watched.id
-                kill(-process.processIdentifier, SIGKILL)
-                kill(process.processIdentifier, SIGKILL)
-                break
+        var watchdog = Watchdog(perTestLimit: perTestLimit)
+        var streamBytes = 0
+        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
+                                        timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) {
+            let data = channel.drain()
+            streamBytes += data.count
+            stream.feed(data)
+            return streamBytes <= Self.streamCap && watchdog.allows(stream)
+        }
+        stream.feed(channel.drain())
+        let race = sanitizerLane ? RaceReport.read(in: channel.writable, status: outcome.ending) : nil
+        let context = Verdicts(stream: stream, ending: outcome.ending, output: outcome.output,
+                               hungTest: watchdog.expired ? watchdog.watched : nil, flooded: streamBytes > Self.streamCap,
+                               race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
+                               perTestLimit: perTestLimit, limits: limits)
+        return context.judge(ids)
+    }
+
+    /// Decides each test of one attempt from what the attempt left.
+    private struct Verdicts {
+        var stream: EventStream
+        var ending: ProcessOutcome.Ending
+        var output: String
+        var hungTest: String?
+        var flooded: Bool
+        var race: RaceReport?
+        var outOfMemory: Bool
+        var perTestLimit: Double
+        var limits: ResourceLimits
+
+        var summary: String {
+            if hungTest != nil { return "was stopped (a test ran past its time limit)" }
+            if flooded { return "was stopped (it wrote more than \(SuiteRunner.streamCap >> 20) MiB of events)" }
+            if outOfMemory { return "ran out of memory (limit \(limits.memoryBytes >> 20) MiB) and was killed" }
+            switch ending {
+            case .exited(66) where race != nil: return "stopped at a data race"
+            case .exited(let status): return "exited with status \(status)"
+            case .signaled(let signal): return "was killed by signal \(signal) (\(SignalName.of(signal)))"
+            case .timedOut, .stopped: return "was stopped at its time limit"
             }
         }
-        process.waitUntilExit()
-        stream = EventStream()
-        stream.read((try? String(contentsOf: events, encoding: .utf8)) ?? "")
-        let (text, _) = ProcessRunner.readCapped(output, cap: 64 << 10)
-        return judge(ids, stream: stream, process: process, killedFor: killedFor, output: text)
-    }
 
-    private func judge(_ ids: [String], stream: EventStream, process: Process, killedFor: String?, output: String) -> Attempt {
-        var attempt = Attempt()
-        let status = process.terminationStatus
-        let died = process.terminationReason == .uncaughtSignal ? "was killed by signal \(status)" : "exited with status \(status)"
-        attempt.summary = "the test process \(died)"
-        let raceReport = sanitizerLane && output.contains("ThreadSanitizer")
-        for id in ids {
-            guard let streamID = stream.streamID(for: id), let state = stream.tests[streamID] else { continue }
-            let name = state.displayName ?? id
-            if state.skipped { attempt.skipped.insert(id); continue }
-            guard state.started else { continue }
-            if state.ended {
-                let passed = state.issues.isEmpty
-                attempt.results[id] = TestResult(id: id, name: name, status: passed ? .passed : .failed,
-                    message: state.issues.first ?? "", teaches: nil, seconds: 0)
-            } else if killedFor == streamID {
-                attempt.results[id] = TestResult(id: id, name: name, status: .timedOut,
-                    message: "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed",
-                    teaches: nil, seconds: perTestLimit)
-            } else if raceReport {
-                attempt.results[id] = TestResult(id: id, name: name, status: .raceDetected,
-                    message: "ThreadSanitizer reported a data race during this test:\n" + Self.raceExcerpt(output),
-                    teaches: nil, seconds: 0)
-            } else {
-                attempt.results[id] = TestResult(id: id, name: name, status: .crashed,
-                    message: "the test process \(died) during this test (a trap, a crash or a call to exit)\n" + Self.tail(output),
-                    teaches: nil, seconds: 0)
-            }
+        /// Whether the run went on normally to its end, so its passes count.
+        var normal: Bool {
+            guard hungTest == nil, !flooded, race == nil, stream.runEnded, stream.anomalies.isEmpty,
+                  case .exited(let status) = ending else { return false }
+            return status == (stream.hasIssues ? 1 : 0)
         }
-        return attempt
+
+        func judge(_ ids: [String]) -> Attempt {
+            var attempt = Attempt(normal: normal, summary: summary, anomalies: stream.anomalies)
+            if case .exited(let status) = ending, stream.runEnded, stream.anomalies.isEmpty, hungTest == nil,
+               status != (stream.hasIssues ? 1 : 0), race == nil {
+                attempt.anomalies.append("the test process exited with status \(status), which its results do not explain")
+            }
+            attempt.lastEnded = stream.startOrder.last { stream.tests[$0]?.ended == true }
+                .flatMap { streamID in ids.first { stream.streamID(for: $0) == streamID } }
+            for id in ids {
+                guard let streamID = stream.streamID(for: id), let state = stream.tests[streamID] else { continue }
+                let name = state.displayName ?? id
+                attempt.names[id] = name
+                func result(_ status: TestResult.Status, _ message: String, seconds: Double = 0) -> TestResult {
+                    TestResult(id: id, name: name, status: status, message: message, teaches: nil, seconds: seconds)
+                }
+                if stream.tamperedTests.contains(streamID) {
+                    attempt.results[id] = result(.failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
+                } else if streamID == hungTest {
+                    attempt.results[id] = result(.timedOut,
+                        "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed",
+                        seconds: perTestLimit)
+                } else if state.skipped {
+                    attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
+                } else if state.started && state.ended {
+                    attempt.results[id] = state.issues.isEmpty ? result(.passed, "") : result(.failed, state.issues.first ?? "")
+                } else if state.started {
+                    attempt.results[id] = unfinished(result)
+                }
+            }
+            return attempt
+        }
+
+        private func unfinished(_ result: (TestResult.Status, String, Double) -> TestResult) -> TestResult {
+            if let race { return result(.raceDetected, "ThreadSanitizer reported a data race during this test:\n" + race.excerpt, 0) }
+            if outOfMemory {
+                return result(.crashed, "the test used more than \(limits.memoryBytes >> 20) MiB of memory and was killed", 0)
+            }
+            if flooded { return result(.crashed, "the test process was stopped: it flooded the grader's event channel", 0) }
+            let message = CrashMessage.from(output).map { ":\n    \($0)" } ?? ""
+            return result(.crashed, "the test process \(summary) during this test (a trap, a crash or a call to exit)" + message, 0)
+        }
     }
 
-    static func tail(_ output: String, lines: Int = 8) -> String {
-        output.split(separator: "\n").suffix(lines).map { "    " + $0 }.joined(separator: "\n")
-    }
+    /// Ends a run when a test takes too long, the run never starts, or the
+    /// process lingers after the run ended.
+    private struct Watchdog {
+        let perTestLimit: Double
+        static let startLimit = 60.0
+        static let exitLimit = 10.0
+        private var seen = -1
+        private var since = Date()
+        private(set) var watched: String?
+        private(set) var expired = false
 
-    static func raceExcerpt(_ output: String) -> String {
-        let lines = output.split(separator: "\n").map(String.init)
-        guard let start = lines.firstIndex(where: { $0.contains("WARNING: ThreadSanitizer") }) else { return tail(output) }
-        return lines[start...].prefix(14).map { "    " + $0 }.joined(separator: "\n")
+        init(perTestLimit: Double) { self.perTestLimit = perTestLimit }
+
+        mutating func allows(_ stream: EventStream) -> Bool {
+            if stream.progress != seen {
+                seen = stream.progress
+                since = Date()
+                watched = stream.runEnded ? nil : stream.startOrder.last
+            }
+            let limit = stream.runEnded ? Self.exitLimit : watched == nil ? Self.startLimit : perTestLimit
+            if Date().timeIntervalSince(since) > limit {
+                expired = watched != nil
+                return false
+            }
+            return true
+        }
     }
 }

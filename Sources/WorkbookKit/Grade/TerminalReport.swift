@@ -24,9 +24,7 @@ public enum TerminalReport {
                 lines.append(line)
             }
         }
-        if !result.ignoredFiles.isEmpty {
-            lines.append("  ignored (only exercise sources are graded): \(result.ignoredFiles.joined(separator: ", "))")
-        }
+        lines += result.notices.map { "  " + $0 }
         return lines.joined(separator: "\n")
     }
 

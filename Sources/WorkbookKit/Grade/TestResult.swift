@@ -9,6 +9,8 @@ public struct TestResult: Sendable, Codable, Equatable {
         case didNotCompile = "did not compile"
         case raceDetected = "data race"
         case notReported = "not reported"
+        /// The exercise was not built: its sources use a refused construct.
+        case forbidden = "forbidden construct"
 
         /// `failed` is a wrong answer; the rest are errors.
         public var isError: Bool { self != .passed && self != .failed }

@@ -27,6 +27,8 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
     case unknownExercise(String, known: [String])
     case commandFailed(command: String, status: Int32, output: String)
     case invalidSubmission(path: String, reason: String)
+    /// Grading was asked for, and the walls around student code cannot be built here.
+    case sandboxUnavailable(missing: [String])
 
     public var description: String {
         switch self {
@@ -40,6 +42,10 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
             return "`\(command)` failed with status \(status):\n\(output)"
         case .invalidSubmission(let path, let reason):
             return "\(path): \(reason)"
+        case .sandboxUnavailable(let missing):
+            return "cannot grade: the sandbox around student code cannot be built here:\n"
+                + missing.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nrun as root on a machine with bubblewrap and user namespaces, or pass --unsafe-no-sandbox to grade without it (only for code you trust)"
         }
     }
 }

@@ -8,6 +8,8 @@ public struct ProcessOutcome: Sendable {
         case signaled(Int32)
         /// Still running at the limit; its whole process group was killed.
         case timedOut
+        /// Ended by the caller's `whileRunning` hook.
+        case stopped
     }
 
     public var ending: Ending
@@ -21,7 +23,7 @@ public struct ProcessOutcome: Sendable {
         switch ending {
         case .exited(let status): return status
         case .signaled(let signal): return 128 + signal
-        case .timedOut: return nil
+        case .timedOut, .stopped: return nil
         }
     }
 }
@@ -36,7 +38,8 @@ public enum ProcessRunner {
         environment: [String: String] = [:],
         timeout: Double,
         outputCap: Int = 1 << 20,
-        wrapper: [String] = []
+        wrapper: [String] = [],
+        whileRunning: (() -> Bool)? = nil
     ) -> ProcessOutcome {
         let outputURL = FileManager.default.temporaryDirectory
             .appending(path: "workbook-\(UUID().uuidString).out")
@@ -52,12 +55,14 @@ public enum ProcessRunner {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardInput = FileHandle.nullDevice
         let start = Date()
+        var stopped = false
         do {
             let handle = try FileHandle(forWritingTo: outputURL)
             defer { try? handle.close() }
             process.standardOutput = handle
             process.standardError = handle
             try withDefaultSignalMask { try process.run() }
+            if let whileRunning { stopped = watch(process, whileRunning) }
             process.waitUntilExit()
         } catch {
             return ProcessOutcome(ending: .exited(127), output: "cannot start \(executable): \(error)",
@@ -65,8 +70,22 @@ public enum ProcessRunner {
         }
         let seconds = Date().timeIntervalSince(start)
         let (output, truncated) = readCapped(outputURL, cap: outputCap)
-        return ProcessOutcome(ending: ending(of: process, seconds: seconds, limit: timeout),
+        return ProcessOutcome(ending: stopped ? .stopped : ending(of: process, seconds: seconds, limit: timeout),
                               output: output, outputWasTruncated: truncated, seconds: seconds)
+    }
+
+    /// Calls `keepGoing` every 20 ms while `process` runs; when it says no,
+    /// kills the process and its group. - Returns: whether it said no.
+    private static func watch(_ process: Process, _ keepGoing: () -> Bool) -> Bool {
+        while process.isRunning {
+            usleep(20_000)
+            if process.isRunning && !keepGoing() {
+                kill(-process.processIdentifier, SIGKILL)
+                kill(process.processIdentifier, SIGKILL)
+                return true
+            }
+        }
+        return false
     }
 
     private static func ending(of process: Process, seconds: Double, limit: Double) -> ProcessOutcome.Ending {

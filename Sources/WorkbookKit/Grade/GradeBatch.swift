@@ -1,0 +1,90 @@
+import Foundation
+
+/// Grades many submissions one after another and writes every report.
+///
+/// Whatever goes wrong with one submission costs that submission only: it
+/// still gets a `results.json` (score 0 and what the grader could not do),
+/// the batch goes on, and `gradebook.csv` is rewritten after every
+/// submission, so it exists even if the batch is stopped.
+public struct GradeBatch {
+    public let grader: Grader
+    /// Where reports go: `<output>/<submission>/…` and `<output>/gradebook.csv`.
+    public let output: URL
+
+    public init(grader: Grader, output: URL) {
+        self.grader = grader
+        self.output = output
+    }
+
+    /// What the batch did.
+    public struct Summary: Sendable {
+        public var results: [SubmissionResult] = []
+        /// How many submissions the grader could not grade.
+        public var graderErrors: Int { results.filter { $0.graderError != nil }.count }
+    }
+
+    /// Grades each folder; `progress` sees each result as it is made.
+    public func run(_ folders: [URL], progress: (Int, URL, SubmissionResult) -> Void = { _, _, _ in }) throws -> Summary {
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        var summary = Summary()
+        var taken = Set<String>()
+        for (index, folder) in folders.enumerated() {
+            let result = grade(folder.resolvingSymlinksInPath())
+            let reports = output.appending(path: Self.uniqueName(result.submission, taken: &taken))
+            summary.results.append(result)
+            do {
+                try write(result, to: reports)
+            } catch {
+                summary.results[summary.results.count - 1].graderError = "the reports could not be written: \(error)"
+            }
+            try Gradebook.csv(summary.results, exercises: grader.course.exercises.map(\.name))
+                .write(to: output.appending(path: "gradebook.csv"), atomically: true, encoding: .utf8)
+            progress(index, reports, summary.results[summary.results.count - 1])
+        }
+        return summary
+    }
+
+    private func grade(_ folder: URL) -> SubmissionResult {
+        do {
+            return try grader.grade(try Submission.load(folder, course: grader.course))
+        } catch {
+            return failed(folder, because: "\(error)")
+        }
+    }
+
+    /// The result of a submission the grader could not grade: nothing earned,
+    /// every exercise listed, and the reason, which is the grader's.
+    func failed(_ folder: URL, because reason: String) -> SubmissionResult {
+        let exercises = grader.course.exercises.map { exercise in
+            ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
+                           maxPoints: grader.policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
+                           notes: ["not graded: the grader failed"], seconds: 0)
+        }
+        return SubmissionResult(submission: folder.lastPathComponent, exercises: exercises, score: 0,
+                                maxScore: exercises.map(\.maxPoints).reduce(0, +), seconds: 0, ignoredFiles: [],
+                                sandbox: grader.sandbox.protections,
+                                graderError: "the grader could not grade this submission (the grader failed, not the student): "
+                                    + CrashMessage.withoutPaths(String(reason.prefix(2000))))
+    }
+
+    private func write(_ result: SubmissionResult, to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try GradescopeReport.json(result, policy: grader.policy).write(to: folder.appending(path: "results.json"))
+        try FeedbackPage.html(result, course: grader.course)
+            .write(to: folder.appending(path: "feedback.html"), atomically: true, encoding: .utf8)
+    }
+
+    /// `name`, or `name-2`, `name-3`… when an earlier submission of the
+    /// batch had the same folder name (`a/alice` and `b/alice`).
+    static func uniqueName(_ name: String, taken: inout Set<String>) -> String {
+        let base = name.isEmpty || name.hasPrefix(".") || name == "gradebook.csv" ? "submission" : name
+        var candidate = base
+        var number = 1
+        while taken.contains(candidate) {
+            number += 1
+            candidate = "\(base)-\(number)"
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}
