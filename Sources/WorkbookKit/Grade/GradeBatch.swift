@@ -10,10 +10,13 @@ public struct GradeBatch {
     public let grader: Grader
     /// Where reports go: `<output>/<submission>/…` and `<output>/gradebook.csv`.
     public let output: URL
+    /// The exercises to grade (all when `nil`).
+    public let only: Set<String>?
 
-    public init(grader: Grader, output: URL) {
+    public init(grader: Grader, output: URL, only: Set<String>? = nil) {
         self.grader = grader
         self.output = output
+        self.only = only
     }
 
     /// What the batch did.
@@ -46,7 +49,7 @@ public struct GradeBatch {
 
     private func grade(_ folder: URL) -> SubmissionResult {
         do {
-            return try grader.grade(try Submission.load(folder, course: grader.course))
+            return try grader.grade(try Submission.load(folder, course: grader.course), only: only)
         } catch {
             return failed(folder, because: "\(error)")
         }
@@ -55,7 +58,7 @@ public struct GradeBatch {
     /// The result of a submission the grader could not grade: nothing earned,
     /// every exercise listed, and the reason, which is the grader's.
     func failed(_ folder: URL, because reason: String) -> SubmissionResult {
-        let exercises = grader.course.exercises.map { exercise in
+        let exercises = grader.course.exercises.filter { only?.contains($0.name) ?? true }.map { exercise in
             ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
                            maxPoints: grader.policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
                            notes: ["not graded: the grader failed"], seconds: 0)

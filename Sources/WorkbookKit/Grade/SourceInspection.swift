@@ -72,7 +72,7 @@ enum SourceInspection {
                 || SourceInspection.forbiddenModuleEndings.contains(where: { module.hasSuffix($0) && module != $0 }) {
                 refuse(node, "import \(module) (an exercise may import the standard library, Foundation, Dispatch, Synchronization and Glibc)")
             }
-            return .skipChildren
+            return .visitChildren
         }
     }
 }

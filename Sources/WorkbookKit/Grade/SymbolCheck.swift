@@ -13,12 +13,14 @@ enum SymbolCheck {
     static let forbiddenReferencePrefixes = ["dlopen", "dlsym", "dlvsym", "dlmopen", "__tsan_", "__sanitizer_",
                                              "__asan_", "__ubsan_", "__lsan_", "ptrace", "process_vm_"]
 
-    /// The problems found in `module`'s object files under `buildFolder`
-    /// (`.build/debug`), in words; empty when it keeps to itself.
-    static func problems(module: String, buildFolder: URL) -> [String] {
+    /// The problems found in the object files of `module`'s current
+    /// `sources` under `buildFolder` (`.build/debug`), in words; empty when
+    /// it keeps to itself. Objects of files no longer in the module (the
+    /// build leaves them behind) are not looked at.
+    static func problems(module: String, sources: [String], buildFolder: URL) -> [String] {
         let folder = buildFolder.appending(path: "\(module).build")
-        let objects = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".o") }.sorted().map { folder.appending(path: $0).path }
+        let objects = sources.sorted().map { folder.appending(path: "\($0).o").path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
         guard !objects.isEmpty else { return ["no object files were found for \(module)"] }
         let listing = ProcessRunner.run(Toolchain.nm, ["--extern-only", "--no-sort", "--format=posix"] + objects,
                                         timeout: 60, outputCap: 32 << 20)

@@ -26,7 +26,7 @@ struct WorkspaceBuilder {
             grader.log("building")
             switch workspace.build(sandbox: grader.sandbox, user: users.builder, timeout: grader.policy.secondsPerBuild) {
             case .built:
-                let foreign = symbolProblems(suspects)
+                let foreign = symbolProblems(suspects, sources: sources)
                 guard !foreign.isEmpty else { return broken }
                 for (name, problems) in foreign {
                     refused[name] = problems
@@ -81,11 +81,12 @@ struct WorkspaceBuilder {
     }
 
     /// Student modules whose objects define symbols of other modules.
-    private func symbolProblems(_ names: Set<String>) -> [String: [String]] {
+    private func symbolProblems(_ names: Set<String>, sources: [String: [String: String]]) -> [String: [String]] {
         var found: [String: [String]] = [:]
         let buildFolder = workspace.directory.appending(path: ".build/debug")
         for exercise in workspace.exercises where names.contains(exercise.name) {
-            let problems = SymbolCheck.problems(module: exercise.exerciseModule, buildFolder: buildFolder)
+            let files = Array((sources[exercise.name] ?? [:]).keys)
+            let problems = SymbolCheck.problems(module: exercise.exerciseModule, sources: files, buildFolder: buildFolder)
             if !problems.isEmpty { found[exercise.name] = problems.map { "forbidden construct: the compiled exercise \($0)" } }
         }
         return found

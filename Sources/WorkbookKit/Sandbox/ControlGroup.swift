@@ -74,8 +74,11 @@ struct ControlGroup: Sendable {
         let folder = folders[0]
         if unified {
             let events = (try? String(contentsOf: folder.appending(path: "memory.events"), encoding: .utf8)) ?? ""
-            return events.split(separator: "\n").contains { $0.hasPrefix("oom ") && !$0.hasSuffix(" 0") }
+            return events.split(separator: "\n").contains { ($0.hasPrefix("oom ") || $0.hasPrefix("oom_kill ")) && !$0.hasSuffix(" 0") }
         }
+        // Newer kernels count OOM kills here and may leave failcnt at 0.
+        let control = (try? String(contentsOf: folder.appending(path: "memory.oom_control"), encoding: .utf8)) ?? ""
+        if control.split(separator: "\n").contains(where: { $0.hasPrefix("oom_kill ") && !$0.hasSuffix(" 0") }) { return true }
         let count = (try? String(contentsOf: folder.appending(path: "memory.failcnt"), encoding: .utf8)) ?? "0"
         return (Int(count.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0
     }

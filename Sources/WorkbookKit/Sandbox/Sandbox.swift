@@ -50,11 +50,16 @@ public struct Sandbox: Sendable {
     ///   are off, or the grader is not root (so runs could not each have a
     ///   user id of their own); the message names what is missing.
     public static func make(_ requirement: Requirement) throws(WorkbookError) -> Sandbox {
-        let probed = requirement == .none ? unconfined : machine
-        if requirement == .required, probed.isolation != .full {
-            throw .sandboxUnavailable(missing: probed.missing)
+        try make(requirement, on: machine)
+    }
+
+    /// The sandbox for `requirement` on a machine that allows `machine`.
+    static func make(_ requirement: Requirement, on machine: Sandbox) throws(WorkbookError) -> Sandbox {
+        if requirement == .none { return unconfined }
+        if requirement == .required, machine.isolation != .full {
+            throw .sandboxUnavailable(missing: machine.missing)
         }
-        return probed
+        return machine
     }
 
     /// What this machine allows, probed once per process.

@@ -1,0 +1,275 @@
+import Foundation
+import Testing
+@testable import WorkbookKit
+
+/// Grades every hostile fixture of `Tests/Fixtures/Hostile/` that attacks
+/// the grader itself (its verdict channel, its test list, its sandbox, its
+/// machine) in one batch, as `workbook grade` would, each followed by a
+/// clean reference submission, then checks each fixture's outcome.
+///
+/// Each hostile submission also carries the reference solution of another
+/// exercise, which must still earn full marks: an attack costs its own
+/// exercise only. A secret is planted in the grader's environment and a
+/// marker in every clean submission; neither may appear in any report.
+@Suite(.serialized)
+struct HostileBatchTests {
+    static let secondsPerTest = 2.0
+    static let graded: Set<String> = ["threads", "lock", "race"]
+    static let secret = "WORKBOOK-SECRET-\(UUID().uuidString)"
+    static let marker = "MARKER-OTHER-SUBMISSION-\(UUID().uuidString)"
+    static let childMarker = "1000.25"
+
+    /// The fixtures graded here, in batch order.
+    static let fixtures = [
+        "stream-rewrite", "forged-end-then-hang", "symbol-interposition", "discovery-trait", "escaping-child",
+        "unattributable-build", "symlinks", "snooper", "course-writer", "type-checker-bomb",
+        "race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term", "fake-race-report",
+    ]
+
+    struct Batch: @unchecked Sendable {
+        var course: Course
+        var folder: URL
+        var workspace: URL
+        /// fixture name → its result; "clean after <fixture>" → the reference after it.
+        var results: [String: SubmissionResult]
+        var reports: [String]
+        var gradebook: String
+        var seconds: [String: Double]
+    }
+
+    /// The batch, graded once for all the tests below.
+    static let batch: Result<Batch, any Error> = Result { try gradeBatch() }
+
+    static func gradeBatch() throws -> Batch {
+        let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let course = try Course.load(root: root).0
+        var policy = try GradingPolicy.load(root: root)
+        policy.secondsPerTest = secondsPerTest
+        setenv("WORKBOOK_GRADER_TOKEN", secret, 1)
+        let grader = Grader(course: course, policy: policy, workspace: "grading-hostile", sandbox: try Sandbox.make(.bestEffort))
+        let folder = FileManager.default.temporaryDirectory.appending(path: "workbook-hostile-\(UUID().uuidString)")
+        var submissions: [URL] = []
+        for fixture in fixtures {
+            let hostile = folder.appending(path: fixture)
+            try makeSubmission(fixture, at: hostile, course: course)
+            let clean = folder.appending(path: "clean-after-\(fixture)")
+            try makeReference(at: clean, course: course, exercises: graded)
+            submissions += [hostile, clean]
+        }
+        let output = folder.appending(path: "graded")
+        var seconds: [String: Double] = [:]
+        var start = Date()
+        let summary = try GradeBatch(grader: grader, output: output, only: graded).run(submissions) { index, _, result in
+            seconds[submissions[index].lastPathComponent] = Date().timeIntervalSince(start)
+            print("graded \(submissions[index].lastPathComponent): \(result.score)/\(result.maxScore) in \(Int(Date().timeIntervalSince(start))) s")
+            start = Date()
+        }
+        var results: [String: SubmissionResult] = [:]
+        for (url, result) in zip(submissions, summary.results) { results[url.lastPathComponent] = result }
+        let reports = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? [])
+            .compactMap { try? String(contentsOf: output.appending(path: $0), encoding: .utf8) }
+        let gradebook = try String(contentsOf: output.appending(path: "gradebook.csv"), encoding: .utf8)
+        return Batch(course: course, folder: folder, workspace: root.appending(path: ".build/workbook/grading-hostile"),
+                     results: results, reports: reports, gradebook: gradebook, seconds: seconds)
+    }
+
+    /// The fixture's files, plus the reference of one exercise it does not attack.
+    static func makeSubmission(_ fixture: String, at folder: URL, course: Course) throws {
+        let exercises = folder.appending(path: "Exercises")
+        try FileManager.default.createDirectory(at: exercises, withIntermediateDirectories: true)
+        if fixture == "symlinks" {
+            // Links to the course's solutions and to a file only root may read.
+            for (name, target) in [("Threads", "Solutions/Threads/Threads.swift"), ("Lock", "/etc/shadow")] {
+                try FileManager.default.createDirectory(at: exercises.appending(path: name), withIntermediateDirectories: true)
+                let destination = target.hasPrefix("/") ? target : course.root.appending(path: target).path
+                try FileManager.default.createSymbolicLink(atPath: exercises.appending(path: "\(name)/\(name).swift").path,
+                                                           withDestinationPath: destination)
+            }
+            try FileManager.default.createSymbolicLink(atPath: exercises.appending(path: "Race").path,
+                                                       withDestinationPath: course.root.appending(path: "Solutions/Race").path)
+            return
+        }
+        let source = course.root.appending(path: "Tests/Fixtures/Hostile/\(fixture)/Exercises")
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+            try FileManager.default.copyItem(at: source.appending(path: name), to: exercises.appending(path: name))
+        }
+        let attacked = Set(try FileManager.default.contentsOfDirectory(atPath: source.path))
+        if let companion = ["Lock", "Threads"].first(where: { !attacked.contains($0) }) {
+            try FileManager.default.copyItem(at: course.root.appending(path: "Solutions/\(companion)"),
+                                             to: exercises.appending(path: companion))
+        }
+    }
+
+    /// A clean submission: the reference solutions, each with the marker in a comment.
+    static func makeReference(at folder: URL, course: Course, exercises names: Set<String>) throws {
+        for exercise in course.exercises where names.contains(exercise.name) {
+            let target = folder.appending(path: "Exercises/\(exercise.folder)")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for file in exercise.files {
+                try (file.solutionText(exercise: exercise) + "\n// \(marker)\n")
+                    .write(to: target.appending(path: file.name), atomically: true, encoding: .utf8)
+            }
+        }
+    }
+
+    func batch() throws -> Batch { try Self.batch.get() }
+
+    func exercise(_ name: String, of fixture: String) throws -> ExerciseResult {
+        let result = try #require(try batch().results[fixture])
+        return try #require(result.exercises.first { $0.exercise == name })
+    }
+
+    @Test("every clean reference graded right after a hostile submission gets full marks")
+    func cleanReferencesAfterEachAttack() throws {
+        for fixture in Self.fixtures {
+            let clean = try #require(try batch().results["clean-after-\(fixture)"])
+            #expect(clean.score == clean.maxScore && clean.graderError == nil,
+                    "after \(fixture): \(clean.exercises.map { "\($0.exercise) \($0.verdict.rawValue): \($0.firstProblem?.message ?? "")" })")
+        }
+    }
+
+    @Test("each attack costs its own exercise only: the reference it carries still gets full marks")
+    func companionsKeepFullMarks() throws {
+        for fixture in Self.fixtures where fixture != "symlinks" && fixture != "unattributable-build" {
+            let result = try #require(try batch().results[fixture])
+            let companions = result.exercises.filter { $0.verdict == .passed }
+            #expect(!companions.isEmpty, "\(fixture): \(result.exercises.map { "\($0.exercise) \($0.verdict.rawValue)" })")
+            #expect(result.graderError == nil, "\(fixture): \(result.graderError ?? "")")
+        }
+    }
+
+    @Test("no report holds the grader's secret, another submission's marker, the course's files or root-only files")
+    func nothingLeaks() throws {
+        let batch = try batch()
+        for report in batch.reports {
+            #expect(!report.contains(Self.secret))
+            #expect(!report.contains(Self.marker))
+            #expect(!report.contains("pointsPerExercise"))
+            #expect(!report.contains("root:"))
+            #expect(!report.contains(batch.course.root.path), "a report names the course's folder")
+        }
+    }
+
+    @Test("every submission is bounded in time, and the batch writes its gradebook")
+    func boundedAndGradebook() throws {
+        let batch = try batch()
+        for fixture in Self.fixtures {
+            let seconds = try #require(batch.seconds[fixture])
+            #expect(seconds < 240, "\(fixture) took \(seconds) s")
+        }
+        #expect(batch.gradebook.split(separator: "\n").count == 1 + 2 * Self.fixtures.count)
+    }
+
+    @Test("rewriting the event stream at exit forges nothing: every test still crashes")
+    func streamRewrite() throws {
+        let threads = try exercise("threads", of: "stream-rewrite")
+        #expect(threads.points == 0 && threads.passedCount == 0, "\(threads.tests.map(\.status))")
+    }
+
+    @Test("a forged testEnded followed by a hang is a time-out, bounded by the per-test limit")
+    func forgedEndThenHang() throws {
+        let threads = try exercise("threads", of: "forged-end-then-hang")
+        #expect(threads.passedCount == 0, "\(threads.tests.map(\.status))")
+        #expect(threads.tests.contains { $0.status == .timedOut })
+        #expect(threads.seconds < Double(threads.tests.count) * (Self.secondsPerTest + 5) + 30)
+    }
+
+    @Test("@_silgen_name and @_cdecl are refused before the build, with file and line")
+    func symbolInterposition() throws {
+        let threads = try exercise("threads", of: "symbol-interposition")
+        let race = try exercise("race", of: "symbol-interposition")
+        for (exercise, attribute) in [(threads, "@_silgen_name"), (race, "@_cdecl")] {
+            #expect(exercise.points == 0 && exercise.tests.allSatisfy { $0.status == .forbidden })
+            #expect(exercise.compileErrors.contains { $0.contains(attribute) && $0.contains(".swift:") }, "\(exercise.compileErrors)")
+        }
+    }
+
+    @Test("a student's own test and trait are refused (import Testing); the graded list is the course's")
+    func discoveryTrait() throws {
+        let threads = try exercise("threads", of: "discovery-trait")
+        let reference = try exercise("threads", of: "clean-after-discovery-trait")
+        #expect(threads.tests.allSatisfy { $0.status == .forbidden })
+        #expect(threads.tests.map(\.id) == reference.tests.map(\.id))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/workbook-discovery-marker"))
+        #expect(!FileManager.default.fileExists(atPath: try batch().workspace.appending(path: "discovery-marker").path))
+    }
+
+    @Test("a child in a session of its own dies with its sandbox")
+    func escapingChild() throws {
+        _ = try batch()
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
+            guard Int(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            return String(decoding: data, as: UTF8.self).contains("sleep\u{0}\(Self.childMarker)")
+                || String(decoding: data, as: UTF8.self).contains("sleep \(Self.childMarker)")
+        }
+        #expect(leftovers.isEmpty, "still running: \(leftovers)")
+    }
+
+    @Test("a second program entry point (main.swift) is refused after the build; #sourceLocation before it")
+    func unattributableBuild() throws {
+        let threads = try exercise("threads", of: "unattributable-build")
+        let lock = try exercise("lock", of: "unattributable-build")
+        let race = try exercise("race", of: "unattributable-build")
+        #expect(threads.tests.allSatisfy { $0.status == .forbidden || $0.status == .didNotCompile } && threads.points == 0)
+        #expect(threads.compileErrors.contains { $0.contains("main") }, "\(threads.compileErrors)")
+        #expect(lock.tests.allSatisfy { $0.status == .forbidden })
+        #expect(lock.compileErrors.contains { $0.contains("#sourceLocation") })
+        #expect(race.verdict == .notStarted)
+    }
+
+    @Test("symbolic links are refused, never followed")
+    func symlinks() throws {
+        let result = try #require(try batch().results["symlinks"])
+        #expect(result.score == 0)
+        #expect(result.refusedFiles.filter { $0.contains("symbolic link") || $0.contains("links are not followed") }.count == 3,
+                "\(result.refusedFiles)")
+    }
+
+    @Test("code under test sees no secret, no other submission and none of the course")
+    func snooper() throws {
+        let threads = try exercise("threads", of: "snooper")
+        #expect(threads.points == 0)
+        #expect(threads.tests.contains { $0.status == .crashed && $0.message.contains("found:") },
+                "the snooper's own crash message reaches its feedback, with nothing in it")
+    }
+
+    @Test("code under test cannot plant tests into the course or the workspace")
+    func courseWriter() throws {
+        let batch = try batch()
+        let threads = try exercise("threads", of: "course-writer")
+        #expect(threads.points == 0)
+        for folder in [batch.course.root.appending(path: "Tests/ThreadsTests"), batch.workspace.appending(path: "Tests/ThreadsTests")] {
+            #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "PlantedByAStudent.swift").path))
+        }
+    }
+
+    @Test("a type-checker bomb becomes a compile error in its own file, in bounded time")
+    func typeCheckerBomb() throws {
+        let lock = try exercise("lock", of: "type-checker-bomb")
+        #expect(lock.tests.allSatisfy { $0.status == .didNotCompile })
+        #expect(lock.compileErrors.contains { $0.contains("reasonable time") }, "\(lock.compileErrors)")
+        #expect(try #require(try batch().seconds["type-checker-bomb"]) < 180)
+    }
+
+    @Test("memory, fork and disk bombs and a process that ignores TERM are contained in both lanes",
+          arguments: ["race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term"])
+    func resourceBombs(_ fixture: String) throws {
+        let race = try exercise("race", of: fixture)
+        #expect(race.points == 0 || fixture == "race-disk-filler" && race.verdict != .passed, "\(race.tests.map(\.status))")
+        #expect(race.seconds < Double(race.tests.count) * 4 * (Self.secondsPerTest * 3 + 5) + 60, "\(race.seconds) s")
+        if fixture == "race-memory-bomb" {
+            #expect(race.tests.contains { $0.message.contains("memory") }, "\(race.tests.map(\.message))")
+        }
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: try batch().workspace.path)) ?? [])
+            .filter { $0.hasPrefix("fill-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a race is reported from ThreadSanitizer's own report, whatever the code prints or hides")
+    func fakeRaceReport() throws {
+        let race = try exercise("race", of: "fake-race-report")
+        let raced = race.tests.filter { $0.status == .raceDetected }
+        #expect(!raced.isEmpty, "\(race.tests.map(\.status))")
+        #expect(raced.allSatisfy { $0.message.contains("WARNING: ThreadSanitizer") })
+    }
+}
