@@ -11,10 +11,13 @@ import Testing
 /// exercise, which must still earn full marks: an attack costs its own
 /// exercise only. A secret is planted in the grader's environment and a
 /// marker in every clean submission; neither may appear in any report.
-@Suite(.serialized)
+///
+/// Runs only where the grader's full sandbox can be built (as root, with
+/// bubblewrap and user namespaces), which is what `workbook grade` requires.
+@Suite(.serialized, .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
 struct HostileBatchTests {
     static let secondsPerTest = 2.0
-    static let graded: Set<String> = ["threads", "lock", "race"]
+    static let graded: Set<String> = ["threads", "lock", "scoped", "race"]
     static let secret = "WORKBOOK-SECRET-\(UUID().uuidString)"
     static let marker = "MARKER-OTHER-SUBMISSION-\(UUID().uuidString)"
     static let childMarker = "1000.25"
@@ -24,6 +27,7 @@ struct HostileBatchTests {
         "stream-rewrite", "forged-end-then-hang", "symbol-interposition", "discovery-trait", "escaping-child",
         "unattributable-build", "symlinks", "snooper", "course-writer", "type-checker-bomb",
         "race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term", "fake-race-report",
+        "mixed-report",
     ]
 
     struct Batch: @unchecked Sendable {
@@ -33,6 +37,8 @@ struct HostileBatchTests {
         /// fixture name → its result; "clean after <fixture>" → the reference after it.
         var results: [String: SubmissionResult]
         var reports: [String]
+        /// submission → its results.json, parsed.
+        var gradescope: [String: [String: Any]]
         var gradebook: String
         var seconds: [String: Double]
     }
@@ -46,7 +52,7 @@ struct HostileBatchTests {
         var policy = try GradingPolicy.load(root: root)
         policy.secondsPerTest = secondsPerTest
         setenv("WORKBOOK_GRADER_TOKEN", secret, 1)
-        let grader = Grader(course: course, policy: policy, workspace: "grading-hostile", sandbox: try Sandbox.make(.bestEffort))
+        let grader = Grader(course: course, policy: policy, workspace: "grading-hostile", sandbox: try Sandbox.make(.required))
         let folder = FileManager.default.temporaryDirectory.appending(path: "workbook-hostile-\(UUID().uuidString)")
         var submissions: [URL] = []
         for fixture in fixtures {
@@ -69,14 +75,35 @@ struct HostileBatchTests {
         let reports = (FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? [])
             .compactMap { try? String(contentsOf: output.appending(path: $0), encoding: .utf8) }
         let gradebook = try String(contentsOf: output.appending(path: "gradebook.csv"), encoding: .utf8)
+        var gradescope: [String: [String: Any]] = [:]
+        for submission in submissions {
+            let data = try Data(contentsOf: output.appending(path: "\(submission.lastPathComponent)/results.json"))
+            gradescope[submission.lastPathComponent] = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
         return Batch(course: course, folder: folder, workspace: root.appending(path: ".build/workbook/grading-hostile"),
-                     results: results, reports: reports, gradebook: gradebook, seconds: seconds)
+                     results: results, reports: reports, gradescope: gradescope, gradebook: gradebook, seconds: seconds)
     }
 
     /// The fixture's files, plus the reference of one exercise it does not attack.
     static func makeSubmission(_ fixture: String, at folder: URL, course: Course) throws {
         let exercises = folder.appending(path: "Exercises")
         try FileManager.default.createDirectory(at: exercises, withIntermediateDirectories: true)
+        if fixture == "mixed-report" {
+            // Threads does not compile, Lock crashes, Scoped is missing, Race is its stub with CRLF line ends.
+            for (path, text) in [("Threads/Threads.swift", "public func runAll<T>(_ jobs: [T]) -> [T] { jobs +* }\n"),
+                                 ("Lock/Lock.swift", try String(contentsOf: course.root.appending(path: "Solutions/Lock/Lock.swift"), encoding: .utf8)
+                                    .replacingOccurrences(of: "public func lock() {", with: "public func lock() {\n        fatalError(\"lock is broken\")"))] {
+                try FileManager.default.createDirectory(at: exercises.appending(path: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                try text.write(to: exercises.appending(path: path), atomically: true, encoding: .utf8)
+            }
+            let race = try course.exercise(named: "race")
+            try FileManager.default.createDirectory(at: exercises.appending(path: "Race"), withIntermediateDirectories: true)
+            for file in race.files {
+                try file.stubText(exercise: race).replacingOccurrences(of: "\n", with: "\r\n")
+                    .write(to: exercises.appending(path: "Race/\(file.name)"), atomically: true, encoding: .utf8)
+            }
+            return
+        }
         if fixture == "symlinks" {
             // Links to the course's solutions and to a file only root may read.
             for (name, target) in [("Threads", "Solutions/Threads/Threads.swift"), ("Lock", "/etc/shadow")] {
@@ -130,7 +157,7 @@ struct HostileBatchTests {
 
     @Test("each attack costs its own exercise only: the reference it carries still gets full marks")
     func companionsKeepFullMarks() throws {
-        for fixture in Self.fixtures where fixture != "symlinks" && fixture != "unattributable-build" {
+        for fixture in Self.fixtures where !["symlinks", "unattributable-build", "mixed-report"].contains(fixture) {
             let result = try #require(try batch().results[fixture])
             let companions = result.exercises.filter { $0.verdict == .passed }
             #expect(!companions.isEmpty, "\(fixture): \(result.exercises.map { "\($0.exercise) \($0.verdict.rawValue)" })")
@@ -271,5 +298,36 @@ struct HostileBatchTests {
         let raced = race.tests.filter { $0.status == .raceDetected }
         #expect(!raced.isEmpty, "\(race.tests.map(\.status))")
         #expect(raced.allSatisfy { $0.message.contains("WARNING: ThreadSanitizer") })
+    }
+
+    @Test("results.json of a submission that does not compile, crashes, is missing and is a CRLF stub adds up, as a clean one does")
+    func reportsAddUp() throws {
+        let batch = try batch()
+        let mixed = try #require(batch.gradescope["mixed-report"])
+        let clean = try #require(batch.gradescope["clean-after-mixed-report"])
+        let tests = try #require(mixed["tests"] as? [[String: Any]])
+        let cleanTests = try #require(clean["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["name"] as? String } == cleanTests.map { $0["name"] as? String }, "same tests, same names")
+        for report in [mixed, clean] {
+            let tests = try #require(report["tests"] as? [[String: Any]])
+            let sum = tests.map { Int((($0["score"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
+            #expect(sum == Int(((report["score"] as? Double) ?? -1) * 100 + 0.5), "the tests add up to the score")
+            let maxSum = tests.map { Int((($0["max_score"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
+            #expect(maxSum == Int(((report["max_score"] as? Double) ?? -1) * 100 + 0.5))
+            #expect(report["output_format"] as? String == "text")
+        }
+        for prefix in ["scoped: ", "race: "] {
+            #expect(tests.filter { ($0["name"] as? String)?.hasPrefix(prefix) == true }.allSatisfy { $0["score"] as? Double == 0 })
+        }
+        let result = try #require(batch.results["mixed-report"])
+        #expect(result.exercises.first { $0.exercise == "race" }?.verdict == .notStarted, "a CRLF copy of the stub is not started")
+        #expect(result.exercises.first { $0.exercise == "scoped" }?.verdict == .notStarted)
+        #expect(result.exercises.first { $0.exercise == "threads" }?.tests.allSatisfy { $0.status == .didNotCompile } == true)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: mixed), as: UTF8.self)
+            .replacingOccurrences(of: "\\/", with: "/")
+        #expect(text.contains("lock is broken"), "the crash's own message is in the report")
+        for path in [batch.course.root.path, batch.folder.path, "/workspace/", "/tmp/", "/opt/", "/root"] {
+            #expect(!text.contains(path), "results.json names \(path)")
+        }
     }
 }

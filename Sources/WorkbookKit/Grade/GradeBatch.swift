@@ -72,7 +72,7 @@ public struct GradeBatch {
 
     private func write(_ result: SubmissionResult, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try GradescopeReport.json(result, policy: grader.policy).write(to: folder.appending(path: "results.json"))
+        try GradescopeReport.json(result).write(to: folder.appending(path: "results.json"))
         try FeedbackPage.html(result, course: grader.course)
             .write(to: folder.appending(path: "feedback.html"), atomically: true, encoding: .utf8)
     }

@@ -63,7 +63,7 @@ public struct Grader: Sendable {
         var refused: [String: [String]] = [:]
         for exercise in chosen {
             if let files = submission.sources[exercise.name] { sources[exercise.name] = files }
-            if sources[exercise.name] == stubs[exercise.name] { notStarted.insert(exercise.name); continue }
+            if exercise.isUntouched(sources[exercise.name] ?? [:]) { notStarted.insert(exercise.name); continue }
             let findings = SourceInspection.findings(in: sources[exercise.name] ?? [:])
             if !findings.isEmpty {
                 refused[exercise.name] = findings.map(\.description)
@@ -124,7 +124,8 @@ public struct Grader: Sendable {
             results.append(result)
         }
         return SubmissionResult(submission: submission.name, exercises: results,
-                                score: results.map(\.points).reduce(0, +), maxScore: results.map(\.maxPoints).reduce(0, +),
+                                score: Double(results.map { Int(($0.points * 100).rounded()) }.reduce(0, +)) / 100,
+                                maxScore: results.map(\.maxPoints).reduce(0, +),
                                 seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
                                 sandbox: sandbox.protections, refusedFiles: submission.refused, anomalies: anomalies)
     }
@@ -190,17 +191,24 @@ public struct Grader: Sendable {
     private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult],
                         compileErrors: [String], refused: [String], notStarted: Bool) -> ExerciseResult {
         let points = policy.points(for: exercise.name, tests: ids)
-        let sections = Teaching.sections(course: course, exercise: exercise)
+        let index = SuiteIndex(course: course, exercise: exercise)
         let ordered = ids.map { id -> TestResult in
             var result = tests[id] ?? TestResult(id: id, name: id, status: .notReported, message: "no result was reported for this test", teaches: nil, seconds: 0)
-            result.teaches = sections[TestNames.function(of: id)]
+            let entry = index.entry(for: id)
+            result.name = entry?.displayName ?? TestNames.function(of: id)
+            result.teaches = entry?.teaches
+            result.maxPoints = points[id] ?? 0
+            result.points = result.status == .passed && !notStarted ? result.maxPoints : 0
+            if notStarted && result.status == .passed { result.message = "not started: passes, but an untouched stub earns nothing" }
             return result
         }
-        let earned = notStarted ? 0 : ordered.filter { $0.status == .passed }.map { points[$0.id] ?? 0 }.reduce(0, +)
+        // Summed in hundredths, so the tests add up exactly to the exercise.
+        let earned = Double(ordered.map { Int(($0.points * 100).rounded()) }.reduce(0, +)) / 100
+        // An untouched stub is "not started" however its tests went.
         let verdict: ExerciseResult.Verdict =
-            ids.isEmpty || ordered.contains(where: \.status.isError) ? .error
-            : ordered.allSatisfy { $0.status == .passed } ? .passed
-            : notStarted ? .notStarted : .failed
+            notStarted ? .notStarted
+            : ids.isEmpty || ordered.contains(where: \.status.isError) ? .error
+            : ordered.allSatisfy { $0.status == .passed } ? .passed : .failed
         var notes: [String] = []
         if notStarted { notes.append("not started: the exercise is missing or still the pristine stub, so it earns no points") }
         if !refused.isEmpty { notes.append("not built: the sources use constructs the grader refuses, so the exercise earns no points") }
@@ -208,25 +216,5 @@ public struct Grader: Sendable {
         return ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
                               points: earned, maxPoints: policy.maxPoints(for: exercise.name),
                               verdict: verdict, compileErrors: compileErrors + refused, notes: notes, seconds: 0)
-    }
-}
-
-/// Which lesson section each test of an exercise points at (`.teaches`).
-enum Teaching {
-    static func sections(course: Course, exercise: Exercise) -> [String: String] {
-        let folder = course.root.appending(path: exercise.testDirectory)
-        var sections: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
-            guard let source = try? String(contentsOf: folder.appending(path: name), encoding: .utf8) else { continue }
-            var pending: String?
-            for line in source.split(separator: "\n") {
-                if let match = line.firstMatch(of: /\.teaches\("([^"]*)"\)/) { pending = String(match.1) }
-                if let function = line.firstMatch(of: /func ([A-Za-z_][A-Za-z0-9_]*)\s*\(/), let section = pending {
-                    sections[String(function.1)] = section
-                    pending = nil
-                }
-            }
-        }
-        return sections
     }
 }

@@ -22,16 +22,14 @@ public enum GradescopeReport {
         var visibility = "visible"
     }
 
-    public static func json(_ result: SubmissionResult, policy: GradingPolicy) throws -> Data {
+    public static func json(_ result: SubmissionResult) throws -> Data {
         var tests: [Test] = []
         for exercise in result.exercises {
-            let points = policy.points(for: exercise.exercise, tests: exercise.tests.map(\.id))
             for test in exercise.tests {
-                let max = points[test.id] ?? 0
                 var output = test.status == .passed ? "" : "\(test.status.rawValue): \(test.message)"
                 if let section = test.teaches { output += (output.isEmpty ? "" : "\n") + "Taught in book/\(section.replacingOccurrences(of: "#", with: ".md#"))" }
-                tests.append(Test(name: "\(exercise.exercise): \(test.name)", score: test.status == .passed ? max : 0,
-                                  max_score: max, status: test.status == .passed ? "passed" : "failed", output: output))
+                tests.append(Test(name: "\(exercise.exercise): \(test.name)", score: test.points,
+                                  max_score: test.maxPoints, status: test.status == .passed ? "passed" : "failed", output: output))
             }
         }
         let notes = (result.notices + ["Limits on the code under test: \(result.sandbox.joined(separator: "; "))"])

@@ -55,12 +55,21 @@ public struct GradingPolicy: Codable, Sendable {
 
     public func maxPoints(for exercise: String) -> Double { exercises[exercise]?.points ?? pointsPerExercise }
 
-    /// Points for each test ID of an exercise.
+    /// Points for each test ID of an exercise: shares in proportion to the
+    /// weights, in hundredths of a point, that add up exactly to the
+    /// exercise's points (the hundredths left over by rounding down go to
+    /// the largest remainders, earlier tests first). Decided here only;
+    /// every report presents these numbers.
     func points(for exercise: String, tests: [String]) -> [String: Double] {
         let weights = tests.map { exercises[exercise]?.tests?[TestNames.function(of: $0)] ?? 1 }
         let total = weights.reduce(0, +)
         guard total > 0 else { return [:] }
-        return Dictionary(uniqueKeysWithValues: zip(tests, weights.map { $0 / total * maxPoints(for: exercise) }))
+        let cents = Int((maxPoints(for: exercise) * 100).rounded())
+        let exact = weights.map { $0 / total * Double(cents) }
+        var shares = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(shares[$0]), $1) > (exact[$1] - Double(shares[$1]), $0) }
+        for index in order.prefix(cents - shares.reduce(0, +)) { shares[index] += 1 }
+        return Dictionary(uniqueKeysWithValues: zip(tests, shares.map { Double($0) / 100 }))
     }
 }
 

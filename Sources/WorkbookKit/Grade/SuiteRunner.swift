@@ -38,8 +38,9 @@ struct SuiteRunner {
     func run() -> Outcome {
         var outcome = Outcome()
         var remaining = testIDs
+        var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
         while !remaining.isEmpty {
-            let attempt = runOnce(remaining)
+            let attempt = runOnce(remaining, mayCapture: &mayCapture)
             outcome.anomalies += attempt.anomalies
             var decided = 0
             for id in remaining {
@@ -81,7 +82,7 @@ struct SuiteRunner {
         var anomalies: [String] = []
     }
 
-    private func runOnce(_ ids: [String]) -> Attempt {
+    private func runOnce(_ ids: [String], mayCapture: inout Bool) -> Attempt {
         let channel: EventChannel
         do { channel = try EventChannel(writer: user) } catch {
             return Attempt(summary: "could not be started (\(error))")
@@ -112,19 +113,32 @@ struct SuiteRunner {
         var stream = EventStream()
         var watchdog = Watchdog(perTestLimit: perTestLimit)
         var streamBytes = 0
+        var stacks: [CapturedThread]?
+        var capture = mayCapture
         let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
-                                        timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) {
+                                        timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
             let data = channel.drain()
             streamBytes += data.count
             stream.feed(data)
-            return streamBytes <= Self.streamCap && watchdog.allows(stream)
+            guard streamBytes <= Self.streamCap, watchdog.allows(stream) else {
+                if watchdog.expired && capture {
+                    // Before the kill: where is every thread waiting?
+                    capture = false
+                    stacks = StackCapture.capture(under: pid, binaryName: (binary as NSString).lastPathComponent,
+                                                  binary: workspace.appending(path: binary))
+                }
+                return false
+            }
+            return true
         }
+        mayCapture = capture
         stream.feed(channel.drain())
         let race = sanitizerLane ? RaceReport.read(in: channel.writable, status: outcome.ending) : nil
         let context = Verdicts(stream: stream, ending: outcome.ending, output: outcome.output,
                                hungTest: watchdog.expired ? watchdog.watched : nil, flooded: streamBytes > Self.streamCap,
                                race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
-                               perTestLimit: perTestLimit, limits: limits)
+                               perTestLimit: perTestLimit, limits: limits,
+                               hangAccount: stacks.map { HangAccount().lines($0) })
         return context.judge(ids)
     }
 
@@ -139,6 +153,8 @@ struct SuiteRunner {
         var outOfMemory: Bool
         var perTestLimit: Double
         var limits: ResourceLimits
+        /// Where each thread waited when the hung test was stopped.
+        var hangAccount: [String]?
 
         var summary: String {
             if hungTest != nil { return "was stopped (a test ran past its time limit)" }
@@ -177,9 +193,9 @@ struct SuiteRunner {
                 if stream.tamperedTests.contains(streamID) {
                     attempt.results[id] = result(.failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
                 } else if streamID == hungTest {
-                    attempt.results[id] = result(.timedOut,
-                        "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed",
-                        seconds: perTestLimit)
+                    var message = "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed"
+                    if let hangAccount { message += "\nwhere each thread was:\n" + hangAccount.map { "    " + $0 }.joined(separator: "\n") }
+                    attempt.results[id] = result(.timedOut, message, seconds: perTestLimit)
                 } else if state.skipped {
                     attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
                 } else if state.started && state.ended {

@@ -26,4 +26,7 @@ public struct TestResult: Sendable, Codable, Equatable {
     /// `02-locks#anchor`: where the property is taught.
     public var teaches: String?
     public var seconds: Double
+    /// What the test earned and could earn, decided once by the grader.
+    public var points: Double = 0
+    public var maxPoints: Double = 0
 }

@@ -9,12 +9,24 @@ extension Exercise {
     /// and no extra Swift file. Nothing needs to run to know it is not started.
     public func isPristine(in root: URL) -> Bool {
         let folder = root.appending(path: exerciseDirectory)
-        let present = Set(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") })
-        guard present == Set(files.map(\.name)) else { return false }
-        return files.allSatisfy { file in
-            guard let text = try? String(contentsOf: folder.appending(path: file.name), encoding: .utf8) else { return false }
-            return Self.sameIgnoringTrailingSpace(text, file.stubText(exercise: self))
+        let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }
+        var files: [String: String] = [:]
+        for name in present {
+            guard let text = try? String(contentsOf: folder.appending(path: name), encoding: .utf8) else { return false }
+            files[name] = text
+        }
+        return isUntouched(files)
+    }
+
+    /// Whether `files` (name → text) are the pristine stub: every stub file
+    /// unchanged (line endings and trailing spaces aside, which editors and
+    /// checkouts change) and no other file. The one definition of "not
+    /// started", used by the grader and the student's progress alike.
+    public func isUntouched(_ files: [String: String]) -> Bool {
+        guard Set(files.keys) == Set(self.files.map(\.name)) else { return false }
+        return self.files.allSatisfy { file in
+            files[file.name].map { Self.sameIgnoringTrailingSpace($0, file.stubText(exercise: self)) } ?? false
         }
     }
 

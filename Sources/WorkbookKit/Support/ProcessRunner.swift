@@ -39,7 +39,7 @@ public enum ProcessRunner {
         timeout: Double,
         outputCap: Int = 1 << 20,
         wrapper: [String] = [],
-        whileRunning: (() -> Bool)? = nil
+        whileRunning: ((pid_t) -> Bool)? = nil
     ) -> ProcessOutcome {
         let outputURL = FileManager.default.temporaryDirectory
             .appending(path: "workbook-\(UUID().uuidString).out")
@@ -74,12 +74,12 @@ public enum ProcessRunner {
                               output: output, outputWasTruncated: truncated, seconds: seconds)
     }
 
-    /// Calls `keepGoing` every 20 ms while `process` runs; when it says no,
-    /// kills the process and its group. - Returns: whether it said no.
-    private static func watch(_ process: Process, _ keepGoing: () -> Bool) -> Bool {
+    /// Calls `keepGoing` with the process's id every 20 ms while it runs;
+    /// when it says no, kills the process and its group. - Returns: whether it said no.
+    private static func watch(_ process: Process, _ keepGoing: (pid_t) -> Bool) -> Bool {
         while process.isRunning {
             usleep(20_000)
-            if process.isRunning && !keepGoing() {
+            if process.isRunning && !keepGoing(process.processIdentifier) {
                 kill(-process.processIdentifier, SIGKILL)
                 kill(process.processIdentifier, SIGKILL)
                 return true

@@ -1,0 +1,82 @@
+import Foundation
+import SwiftParser
+import SwiftSyntax
+
+/// What the course's suite of one exercise says about each of its tests,
+/// read from the suite's source with swift-syntax: the property in words
+/// (the `@Test` display name) and the lesson section that teaches it
+/// (`.teaches("02-locks#anchor")`).
+///
+/// Reports name every test from here, never from the test process, so the
+/// names are the same whether the exercise passed, crashed, did not compile
+/// or was not started.
+public struct SuiteIndex: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var displayName: String?
+        public var teaches: String?
+    }
+
+    /// `Suite/function` → what its `@Test` attribute says.
+    private(set) var entries: [String: Entry] = [:]
+
+    /// Reads every `.swift` file of the exercise's suite folder.
+    public init(course: Course, exercise: Exercise) {
+        let folder = course.root.appending(path: exercise.testDirectory)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".swift") {
+            guard let source = try? String(contentsOf: folder.appending(path: name), encoding: .utf8) else { continue }
+            read(source)
+        }
+    }
+
+    init(sources: [String]) { sources.forEach { read($0) } }
+
+    private mutating func read(_ source: String) {
+        let collector = Collector(viewMode: .sourceAccurate)
+        collector.walk(Parser.parse(source: source))
+        entries.merge(collector.entries) { first, _ in first }
+    }
+
+    /// The entry for a test ID (`LockTests.LockTests/mutualExclusion()`).
+    public func entry(for id: String) -> Entry? {
+        let parts = id.split(separator: "/").map(String.init)
+        guard let last = parts.last else { return nil }
+        let function = String(last.prefix { $0 != "(" })
+        let suite = parts.dropLast().last.map { String($0.split(separator: ".").last ?? Substring($0)) } ?? ""
+        return entries["\(suite)/\(function)"]
+    }
+
+    private final class Collector: SyntaxVisitor {
+        var entries: [String: Entry] = [:]
+        private var types: [String] = []
+
+        override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind { types.append(node.name.text); return .visitChildren }
+        override func visitPost(_ node: StructDeclSyntax) { types.removeLast() }
+        override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind { types.append(node.name.text); return .visitChildren }
+        override func visitPost(_ node: ClassDeclSyntax) { types.removeLast() }
+        override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { types.append(node.name.text); return .visitChildren }
+        override func visitPost(_ node: EnumDeclSyntax) { types.removeLast() }
+
+        override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+            for case .attribute(let attribute) in node.attributes where attribute.attributeName.trimmedDescription == "Test" {
+                var entry = Entry()
+                if case .argumentList(let arguments) = attribute.arguments {
+                    if let first = arguments.first, first.label == nil,
+                       let literal = first.expression.as(StringLiteralExprSyntax.self) {
+                        entry.displayName = literal.representedLiteralValue
+                    }
+                    entry.teaches = arguments.lazy.compactMap { Self.teaches(in: $0.expression) }.first
+                }
+                entries["\(types.last ?? "")/\(node.name.text)"] = entry
+            }
+            return .skipChildren
+        }
+
+        /// The section of a `.teaches("…")` trait.
+        private static func teaches(in expression: ExprSyntax) -> String? {
+            guard let call = expression.as(FunctionCallExprSyntax.self),
+                  call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "teaches",
+                  let literal = call.arguments.first?.expression.as(StringLiteralExprSyntax.self) else { return nil }
+            return literal.representedLiteralValue
+        }
+    }
+}
