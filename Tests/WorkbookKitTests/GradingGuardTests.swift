@@ -99,6 +99,16 @@ import Testing
         #expect(loaded.refused.contains { $0.hasPrefix("Exercises/Threads/Big.swift: larger than") })
     }
 
+    @Test("a pipe named like the exercise's file is not the stub, and reading it never blocks")
+    func pipeIsNotPristine() throws {
+        let folder = try TemporaryFolder()
+        let (course, _) = try loadCourse(["01-threads.md": Self.lesson], in: folder)
+        let exercise = try #require(course.exercises.first)
+        try FileManager.default.createDirectory(at: folder.url.appending(path: exercise.exerciseDirectory), withIntermediateDirectories: true)
+        mkfifo(folder.url.appending(path: "\(exercise.exerciseDirectory)/Threads.swift").path, 0o644)
+        #expect(!exercise.isPristine(in: folder.url))
+    }
+
     @Test("report folders of submissions with the same name do not overwrite each other")
     func uniqueReportFolders() {
         var taken = Set<String>()

@@ -85,7 +85,7 @@ public struct Submission: Sendable {
 
     /// Reads a regular file without following a link at its last component,
     /// and without blocking on a pipe that replaced it since it was checked.
-    private static func readRegularFile(_ path: String) -> String? {
+    static func readRegularFile(_ path: String) -> String? {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
