@@ -47,7 +47,7 @@ public struct SandboxBenchmark {
             let reference = Submission(name: "reference", folder: course.root, sources: grader.solutions, ignored: [])
             _ = try grader.grade(reference)   // warm: every exercise and the ThreadSanitizer lane built
             log("timing \(submissions) gradings \(index == 0 ? "sandboxed" : "unsandboxed")")
-            perSubmission.append(median(try (0..<submissions).map { _ in try timedThrowing { _ = try grader.grade(reference) } }))
+            perSubmission.append(median(try (0..<submissions).map { _ in try timed { _ = try grader.grade(reference) } }))
         }
         lines.append(row("one submission, warm (s)", format(perSubmission[0]), format(perSubmission[1]),
                          format(perSubmission[0] - perSubmission[1])))
@@ -64,13 +64,7 @@ public struct SandboxBenchmark {
 
     private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
-    private func timed(_ body: () -> Void) -> Double {
-        let start = Date()
-        body()
-        return Date().timeIntervalSince(start)
-    }
-
-    private func timedThrowing(_ body: () throws -> Void) throws -> Double {
+    private func timed(_ body: () throws -> Void) rethrows -> Double {
         let start = Date()
         try body()
         return Date().timeIntervalSince(start)

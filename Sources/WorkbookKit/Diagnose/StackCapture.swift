@@ -41,8 +41,7 @@ enum StackCapture {
         var addresses: [UInt64] = []
         for thread in threads { for frame in thread.frames where frame.library.isEmpty && frame.pc > base { addresses.append(frame.pc - base - 1) } }
         guard !addresses.isEmpty else { return }
-        let symbolizer = URL(filePath: Toolchain.swift).resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "llvm-symbolizer")
-        let outcome = ProcessRunner.run(symbolizer.path, ["--output-style=JSON", "--obj=\(binary.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
+        let outcome = ProcessRunner.run(Toolchain.symbolizer, ["--output-style=JSON", "--obj=\(binary.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
                                         timeout: 20, outputCap: 8 << 20)
         struct Entry: Decodable {
             struct Symbol: Decodable { var FileName: String; var Line: Int }

@@ -75,8 +75,7 @@ struct GradingWorkspace: Sendable {
             return .failed(output: "the build could not be sandboxed")
         }
         defer { prepared.finish() }
-        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
-                                        timeout: timeout, outputCap: 4 << 20)
+        let outcome = prepared.run(timeout: timeout, outputCap: 4 << 20)
         switch outcome.ending {
         case .exited(0): return .built
         case .timedOut, .stopped: return .timedOut(seconds: timeout)
@@ -116,8 +115,7 @@ struct GradingWorkspace: Sendable {
                              hostWorkingDirectory: directory, limits: .tests)
         let prepared = try sandbox.prepare([binary, "--testing-library", "swift-testing", "--list-tests"], run)
         defer { prepared.finish() }
-        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
-                                        timeout: 60, outputCap: 4 << 20)
+        let outcome = prepared.run(timeout: 60, outputCap: 4 << 20)
         guard outcome.ending == .exited(0) else {
             throw WorkbookError.commandFailed(command: "\(Self.binary) --list-tests", status: outcome.shellStatus ?? -1,
                                               output: String(outcome.output.suffix(2000)))

@@ -115,8 +115,7 @@ struct SuiteRunner {
         var streamBytes = 0
         var stacks: [CapturedThread]?
         var capture = mayCapture
-        let outcome = ProcessRunner.run(prepared.command[0], Array(prepared.command.dropFirst()), in: prepared.directory,
-                                        timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
+        let outcome = prepared.run(timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
             let data = channel.drain()
             streamBytes += data.count
             stream.feed(data)

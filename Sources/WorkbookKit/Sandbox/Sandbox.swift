@@ -193,6 +193,12 @@ struct PreparedRun: Sendable {
     /// The working directory on the host, when files are not isolated.
     var directory: URL?
 
+    /// Runs the command (see ``ProcessRunner/run(_:_:in:environment:timeout:outputCap:wrapper:whileRunning:)``).
+    func run(timeout: Double, outputCap: Int, whileRunning: ((pid_t) -> Bool)? = nil) -> ProcessOutcome {
+        ProcessRunner.run(command[0], Array(command.dropFirst()), in: directory, timeout: timeout,
+                          outputCap: outputCap, whileRunning: whileRunning)
+    }
+
     /// Ends every process the run left behind and removes its control group.
     func finish() { group?.destroy() }
 }

@@ -4,9 +4,12 @@ import Foundation
 enum Toolchain {
     static var swift: String { executable(named: "swift") }
     static var swiftc: String { executable(named: "swiftc") }
-    /// The toolchain's symbol lister, beside `swift`.
-    static var nm: String {
-        URL(filePath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appending(path: "llvm-nm").path
+    static var nm: String { tool("llvm-nm") }
+    static var symbolizer: String { tool("llvm-symbolizer") }
+
+    /// A program of the toolchain itself, beside `swift` (not found on `PATH`).
+    static func tool(_ name: String) -> String {
+        URL(filePath: swift).resolvingSymlinksInPath().deletingLastPathComponent().appending(path: name).path
     }
 
     /// The folder holding `usr/bin/swift` (`/opt/swift`, or `/` for a
