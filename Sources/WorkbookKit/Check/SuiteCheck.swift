@@ -26,9 +26,7 @@ struct SuiteCheck {
             let grader = Grader(course: course, policy: policy, log: log)
             try checkSolutions(grader, &report)
             try checkStubs(grader, &report)
-            for exercise in course.exercises {
-                try checkVariants(of: exercise, grader, &report)
-            }
+            try checkVariants(grader, &report)
         } catch {
             report.diagnostics.append(Diagnostic("Tests", 1, "could not grade the course's own code: \(error)"))
         }
@@ -72,18 +70,31 @@ struct SuiteCheck {
 
     /// Known-buggy versions (`Tests/Mutants/<Name>/<mutant>/`) must fail;
     /// other correct designs (`Tests/Accepted/<Name>/<variant>/`) must pass.
-    private func checkVariants(of exercise: Exercise, _ grader: Grader, _ report: inout SuiteCheckReport) throws {
-        let mutants = variants(in: exercise.mutantsDirectory)
-        if mutants.count < 3 {
-            report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
+    /// They are graded side by side (each is one exercise's lane, which
+    /// mostly waits), as many at once as the grader runs suites.
+    private func checkVariants(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
+        var jobs: [@Sendable () throws -> VariantCheck] = []
+        for exercise in course.exercises {
+            let mutants = variants(in: exercise.mutantsDirectory)
+            if mutants.count < 3 {
+                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
+            }
+            let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
+            let paths = mutants.map { ("\(exercise.mutantsDirectory)/\($0)", false) }
+                + variants(in: acceptedDirectory).map { ("\(acceptedDirectory)/\($0)", true) }
+            for (path, mustPass) in paths {
+                jobs.append { [self] in try checkVariant(path, of: exercise, mustPass: mustPass, grader) }
+            }
         }
-        for mutant in mutants {
-            try checkVariant("\(exercise.mutantsDirectory)/\(mutant)", of: exercise, mustPass: false, grader, &report)
+        for checked in try runConcurrently(jobs, atMost: grader.jobs) {
+            report.tallies.append(checked.tally)
+            report.diagnostics += checked.diagnostics
         }
-        let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
-        for variant in variants(in: acceptedDirectory) {
-            try checkVariant("\(acceptedDirectory)/\(variant)", of: exercise, mustPass: true, grader, &report)
-        }
+    }
+
+    private struct VariantCheck: Sendable {
+        var tally: SuiteCheckReport.Tally
+        var diagnostics: [Diagnostic] = []
     }
 
     private func variants(in directory: String) -> [String] {
@@ -91,31 +102,30 @@ struct SuiteCheck {
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    private func checkVariant(_ path: String, of exercise: Exercise, mustPass: Bool, _ grader: Grader,
-                              _ report: inout SuiteCheckReport) throws {
+    private func checkVariant(_ path: String, of exercise: Exercise, mustPass: Bool, _ grader: Grader) throws -> VariantCheck {
         var sources = grader.solutions
         let folder = course.root.appending(path: path)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
             sources[exercise.name]?[name] = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
         }
         let kind = mustPass ? "accepted" : "mutant"
-        var tally = SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)")
+        var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)"))
         let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])
         for run in 1...runs {
-            log("\(tally.subject), run \(run) of \(runs)")
+            log("\(checked.tally.subject), run \(run) of \(runs)")
             guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
-            tally.runs += 1
+            checked.tally.runs += 1
             if !result.compileErrors.isEmpty {
-                report.diagnostics.append(Diagnostic(path, 1, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
+                checked.diagnostics.append(Diagnostic(path, 1, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
             } else if mustPass && result.verdict != .passed {
-                report.diagnostics.append(problem(path, "this correct design fails the suite (run \(run))", result))
+                checked.diagnostics.append(problem(path, "this correct design fails the suite (run \(run))", result))
             } else if !mustPass && result.verdict == .passed {
-                report.diagnostics.append(Diagnostic(path, 1, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
+                checked.diagnostics.append(Diagnostic(path, 1, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
             } else {
-                tally.asExpected += 1
+                checked.tally.asExpected += 1
             }
         }
-        report.tallies.append(tally)
+        return checked
     }
 
     private func problem(_ exercise: Exercise, _ message: String, _ result: ExerciseResult) -> Diagnostic {

@@ -54,8 +54,9 @@ public struct Grader: Sendable {
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
         let users = SandboxUsers.fresh()
         let stubs = self.stubs
-        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
-        let graded = try CourseTestList(grader: self).tests(in: workspace, users: users)
+        let engine = SuiteEngine(grader: self, threadSanitizer: false)
+        let base = try engine.prepare(users: users)
+        let graded = base.tests
 
         // Missing or untouched exercises are graded (for feedback) but earn nothing.
         var sources = stubs
@@ -70,33 +71,75 @@ public struct Grader: Sendable {
                 sources[exercise.name] = stubs[exercise.name]
             }
         }
-        var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: stubs)
-        let compileErrors = try builder.build(&sources, refused: &refused, studentExercises: Set(chosen.map(\.name)).subtracting(notStarted))
+
+        // Each started exercise is compiled alone and swapped into the suites
+        // built once; one that cannot be swapped is built into the suites.
+        let sanitizedNames = Set(chosen.map(\.name).filter { policy.threadSanitizer.contains($0) })
+        let sanitizerEngine = SuiteEngine(grader: self, threadSanitizer: true)
+        let sanitizerBase = sanitizedNames.isEmpty ? nil : try sanitizerEngine.prepare(users: users)
+        let started = chosen.filter { !notStarted.contains($0.name) && refused[$0.name] == nil }
+        let compiled = try compileAlone(started, sources: sources, engines: [(engine, base), (sanitizerEngine, sanitizerBase)],
+                                        sanitized: sanitizedNames, users: users)
+        defer { for subject in compiled.values { subject.normal.discard(); subject.sanitized?.discard() } }
+        let swapped = Set(compiled.filter { $0.value.normal.outcome == .swappable }.keys)
+        // The workspaces that build suites around a subject are shared:
+        // one grading at a time uses them.
+        let sanitizedAround = sanitizedNames.contains { compiled[$0] != nil && compiled[$0]?.sanitized?.outcome != .swappable }
+        let usesSharedWorkspaces = swapped.count < compiled.count || sanitizedAround
+        if usesSharedWorkspaces { Self.sharedWorkspaces.lock() }
+        defer { if usesSharedWorkspaces { Self.sharedWorkspaces.unlock() } }
+        var aroundSources = sources
+        for name in swapped { aroundSources[name] = stubs[name] }
+        let around = Set(started.map(\.name)).subtracting(swapped)
+        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
+        var compileErrors: [String: [String]] = [:]
+        if !around.isEmpty {
+            for name in around.sorted() { log("grading \(name) by building the suites around it: \(compiled[name]?.normal.outcome ?? .swappable)") }
+            var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: stubs)
+            compileErrors = try builder.build(&aroundSources, refused: &refused, studentExercises: around)
+            for name in around { sources[name] = aroundSources[name] }
+        }
 
         // Each exercise's suite runs in its own process, so suites (and the
-        // ThreadSanitizer lane, which has its own workspace) run side by side:
-        // they spend most of their time waiting, not computing.
+        // ThreadSanitizer lanes) run side by side: they spend most of their
+        // time waiting, not computing.
         let runnable = chosen.filter { compileErrors[$0.name] == nil && refused[$0.name] == nil }
-        let sanitized = runnable.filter { policy.threadSanitizer.contains($0.name) }
+        let sanitized = runnable.filter { sanitizedNames.contains($0.name) }
         let normalJobs: [@Sendable () throws -> Lane] = runnable.enumerated().map { index, exercise in
-            { [self] in
+            let inEngine = !around.contains(exercise.name)
+            let library = compiled[exercise.name]?.normal.library
+            return { [self] in
                 Lane.timed(exercise.name) {
                     log("grading \(submission.name): \(exercise.name)")
-                    return SuiteRunner(workspace: workDirectory, binary: GradingWorkspace.binary,
-                                       testIDs: graded[exercise.name] ?? [], perTestLimit: policy.secondsPerTest,
-                                       sandbox: sandbox, user: users.runner(sanitized.count + index)).run()
+                    var runner = SuiteRunner(workspace: inEngine ? engine.workspace.directory : workDirectory,
+                                             binary: GradingWorkspace.binary, testIDs: graded[exercise.name] ?? [],
+                                             perTestLimit: policy.secondsPerTest, sandbox: sandbox,
+                                             user: users.runner(sanitized.count + index))
+                    runner.library = inEngine ? library : nil
+                    return runner.run()
                 }
             }
         }
         let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
-            { [self, sources] in
+            let subject = compiled[exercise.name]
+            let inEngine = notStarted.contains(exercise.name) || subject?.sanitized?.outcome == .swappable
+            return { [self, sources] in
                 Lane.timed(exercise.name) {
-                    sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
-                                  users: users, slot: index)
+                    guard inEngine else {
+                        return sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
+                                             users: users, slot: index)
+                    }
+                    log("grading \(exercise.name) under ThreadSanitizer")
+                    var runner = SuiteRunner(workspace: sanitizerEngine.workspace.directory, binary: GradingWorkspace.binary,
+                                             testIDs: graded[exercise.name] ?? [], perTestLimit: policy.secondsPerTest * 3,
+                                             sandbox: sandbox, user: users.runner(index), limits: .sanitizedTests,
+                                             sanitizerLane: true)
+                    runner.library = subject?.sanitized?.library
+                    return runner.run()
                 }
             }
         }
-        // The sanitizer lanes take longest (a build of their own), so they start first.
+        // The sanitizer lanes take longest, so they start first.
         let lanes = try runConcurrently(sanitizerJobs + normalJobs, atMost: jobs)
         let underSanitizer = Dictionary(uniqueKeysWithValues: lanes.prefix(sanitizerJobs.count).map { ($0.exercise, $0) })
         let normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
@@ -128,6 +171,46 @@ public struct Grader: Sendable {
                                 maxScore: results.map(\.maxPoints).reduce(0, +),
                                 seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
                                 sandbox: sandbox.protections, refusedFiles: submission.refused, anomalies: anomalies)
+    }
+
+    private static let sharedWorkspaces = NSLock()
+
+    /// One exercise compiled alone, for the normal lane and, when it has
+    /// one, the ThreadSanitizer lane.
+    private struct CompiledAlone: Sendable {
+        var normal: SuiteEngine.Subject
+        var sanitized: SuiteEngine.Subject?
+    }
+
+    /// Compiles each exercise alone for every engine it runs in, a compiler per core.
+    private func compileAlone(_ exercises: [Exercise], sources: [String: [String: String]],
+                              engines: [(SuiteEngine, SuiteEngine.Base?)], sanitized: Set<String>,
+                              users: SandboxUsers) throws -> [String: CompiledAlone] {
+        let (engine, base) = engines[0]
+        let (sanitizerEngine, sanitizerBase) = engines[1]
+        let shim = try? String(contentsOf: course.root.appending(path: "Tests/ThreadSanitizerLane/Mutex.swift"), encoding: .utf8)
+        let jobs: [@Sendable () throws -> (String, CompiledAlone)] = exercises.map { exercise in
+            let files = sources[exercise.name] ?? [:]
+            return {
+                let normal = engine.compile(exercise, files, base: base, user: users.builder)
+                var result = CompiledAlone(normal: normal)
+                if normal.outcome == .swappable, sanitized.contains(exercise.name) {
+                    // Synchronization.Mutex is invisible to ThreadSanitizer: a
+                    // look-alike it can see shadows it (Tests/ThreadSanitizerLane/),
+                    // unless the student's code clashes with it.
+                    var attempts = [files]
+                    if let shim, files.values.contains(where: { $0.contains("Mutex") }) {
+                        attempts.insert(files.merging(["ThreadSanitizerLaneMutex.swift": shim]) { $1 }, at: 0)
+                    }
+                    for attempt in attempts where result.sanitized?.outcome != .swappable {
+                        result.sanitized?.discard()
+                        result.sanitized = sanitizerEngine.compile(exercise, attempt, base: sanitizerBase, user: users.builder)
+                    }
+                }
+                return (exercise.name, result)
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: try runConcurrently(jobs, atMost: ProcessInfo.processInfo.activeProcessorCount))
     }
 
     private static func allTests(_ ids: [String], _ status: TestResult.Status, _ message: String) -> [String: TestResult] {

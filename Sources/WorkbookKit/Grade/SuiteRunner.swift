@@ -22,6 +22,9 @@ struct SuiteRunner {
     let user: UInt32
     var limits = ResourceLimits.tests
     var sanitizerLane = false
+    /// A folder holding a subject's library that replaces the stub's in
+    /// the binary (``SuiteEngine``), seen read-only.
+    var library: URL?
 
     static let insideWorkspace = "/workspace"
     static let insideRun = "/run/workbook"
@@ -92,12 +95,15 @@ struct SuiteRunner {
         if sanitizerLane {
             environment["TSAN_OPTIONS"] = "halt_on_error=1 exitcode=66 report_signal_unsafe=0 log_path=\(outFolder)/race"
         }
-        let run = SandboxRun(
-            uid: user,
-            binds: [.init(host: workspace, inside: Self.insideWorkspace),
-                    .init(host: channel.pipe, inside: Self.insideRun + "/events", writable: true),
-                    .init(host: channel.writable, inside: Self.insideRun + "/out", writable: true)],
-            hostWorkingDirectory: channel.writable, environment: environment, limits: limits)
+        var binds: [SandboxRun.Bind] = [.init(host: workspace, inside: Self.insideWorkspace),
+                                        .init(host: channel.pipe, inside: Self.insideRun + "/events", writable: true),
+                                        .init(host: channel.writable, inside: Self.insideRun + "/out", writable: true)]
+        if let library {
+            binds.append(.init(host: library, inside: Self.insideRun + "/subject"))
+            environment["LD_LIBRARY_PATH"] = sandbox.visiblePath(host: library, inside: Self.insideRun + "/subject")
+        }
+        let run = SandboxRun(uid: user, binds: binds, hostWorkingDirectory: channel.writable,
+                             environment: environment, limits: limits)
         let binaryPath = sandbox.visiblePath(host: workspace.appending(path: binary), inside: Self.insideWorkspace + "/" + binary)
         var arguments = ["--testing-library", "swift-testing", "--no-parallel",
                          "--event-stream-output-path", sandbox.visiblePath(host: channel.pipe, inside: Self.insideRun + "/events"),

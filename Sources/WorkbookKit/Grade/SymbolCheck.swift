@@ -28,8 +28,12 @@ enum SymbolCheck {
         return problems(module: module, posixListing: listing.output)
     }
 
-    /// The problems in an `llvm-nm --format=posix` listing of `module`'s objects.
-    static func problems(module: String, posixListing: String) -> [String] {
+    /// What the linker defines in every shared library.
+    static let linkerDefined: Set<String> = ["__bss_start", "_edata", "_end", "_init", "_fini"]
+
+    /// The problems in an `llvm-nm --format=posix` listing of `module`'s
+    /// objects (or its shared library, `allowing` what the linker adds).
+    static func problems(module: String, posixListing: String, allowing: Set<String> = []) -> [String] {
         let own = "\(module.utf8.count)\(module)"
         var found: [String] = []
         for line in posixListing.split(separator: "\n") {
@@ -49,7 +53,7 @@ enum SymbolCheck {
                 continue
             }
             let weak = ["W", "V", "w", "v"].contains(type)
-            if !weak && !name.contains(own) {
+            if !weak && !name.contains(own) && !allowing.contains(name) {
                 found.append("defines the symbol \(name), which belongs to another module or to C")
             }
         }

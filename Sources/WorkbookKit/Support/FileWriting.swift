@@ -17,3 +17,12 @@ func replaceFolder(_ folder: URL, with files: [String: String]) throws {
     }
     for (name, text) in files { try writeIfChanged(text, to: folder.appending(path: name)) }
 }
+
+/// Gives `folder` and everything in it to `user` (links themselves, never their targets).
+func changeOwner(of folder: URL, to user: UInt32) {
+    lchown(folder.path, user, user)
+    guard let files = FileManager.default.enumerator(atPath: folder.path) else { return }
+    while let relative = files.nextObject() as? String {
+        lchown(folder.appending(path: relative).path, user, user)
+    }
+}
