@@ -133,6 +133,39 @@ struct ThreadsTests {
         #expect(call.results == [0, 1, 2, 3], "expected the results [0, 1, 2, 3], got \(call.results)")
     }
 
+    @Test("runAll waits for a job however long it takes, with no deadline of its own",
+          .teaches("01-threads#tips"))
+    func waitsForLongJobs() throws {
+        // One job works for 3 s, longer than any "safety" deadline of a
+        // second or two; the others finish at once.
+        let finished = Shared(0)
+        let jobs: [@Sendable () -> Int] = (0..<3).map { index in
+            {
+                if index == 1 { Thread.sleep(forTimeInterval: 3) }
+                finished.update { $0 += 1 }
+                return index
+            }
+        }
+        let returned = callRunAll(jobs, observeAtReturn: { finished.current })
+        let call = try #require(returned, "runAll did not return within 10 seconds")
+        #expect(call.seenAtReturn == 3,
+                "runAll returned before a 3-second job had finished (\(call.seenAtReturn) of 3 had): wait without a deadline")
+        #expect(call.results == [0, 1, 2], "expected the results [0, 1, 2], got \(call.results)")
+    }
+
+    @Test("a single job runs on a thread of its own and its result comes back", .teaches("01-threads#exercise"))
+    func singleJob() throws {
+        let ranOn = Shared<ThreadIdentity?>(nil)
+        let job: @Sendable () -> Int = {
+            ranOn.update { $0 = .current }
+            return 42
+        }
+        let call = try #require(callRunAll([job]), "runAll did not return within 10 seconds")
+        #expect(call.results == [42], "expected the result [42], got \(call.results)")
+        let thread = try #require(ranOn.current, "the job never ran")
+        #expect(thread.thread !== call.caller.thread, "the only job ran on the thread that called runAll; it needs a new thread")
+    }
+
     @Test("an empty list of jobs gives an empty list of results", .teaches("01-threads#exercise"))
     func emptyInput() throws {
         let call = try #require(callRunAll([@Sendable () -> Int]()), "runAll did not return within 10 seconds")
