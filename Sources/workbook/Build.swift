@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
         let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
         for problem in rendered.problems { printError(problem.description) }
         let milliseconds = Double(rendered.duration.components.attoseconds) / 1e15 + Double(rendered.duration.components.seconds) * 1000
-        print("rendered the \(instructor ? "instructor" : "student") edition of the book in \(String(format: "%.0f", milliseconds)) ms: \(rendered.indexPage.path)")
+        print("rendered the \(instructor ? "instructor" : "student") edition of the book in \(String(format: "%.0f", milliseconds)) ms (\(rendered.highlighted.afresh) of \(rendered.highlighted.shown) Swift blocks highlighted afresh): \(rendered.indexPage.path)")
     }
 
     private func tangle(_ course: Course) throws {

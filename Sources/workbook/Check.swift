@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
         }
         if let suites = report.suites {
             for tally in suites.tallies {
-                lines.append("  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected")
+                lines.append("  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected" + (tally.seconds > 0 ? String(format: " (%.1f s)", tally.seconds) : ""))
             }
         }
         let errors = report.errors.count

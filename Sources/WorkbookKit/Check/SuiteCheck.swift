@@ -5,6 +5,8 @@ public struct SuiteCheckReport: Sendable {
         public var subject: String
         public var runs = 0
         public var asExpected = 0
+        /// Wall-clock seconds of all its runs.
+        public var seconds = 0.0
     }
 
     public var diagnostics: [Diagnostic] = []
@@ -111,6 +113,7 @@ struct SuiteCheck {
         let kind = mustPass ? "accepted" : "mutant"
         var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)"))
         let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])
+        let start = Date()
         for run in 1...runs {
             log("\(checked.tally.subject), run \(run) of \(runs)")
             guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
@@ -125,6 +128,7 @@ struct SuiteCheck {
                 checked.tally.asExpected += 1
             }
         }
+        checked.tally.seconds = Date().timeIntervalSince(start)
         return checked
     }
 

@@ -18,6 +18,9 @@ public struct RenderReport: Sendable {
     public var problems: [Diagnostic]
     /// How long rendering took, writing included.
     public var duration: Duration
+    /// Swift blocks parsed and highlighted afresh, and Swift blocks shown
+    /// in all (the rest came from the last render's cache).
+    public var highlighted: (afresh: Int, shown: Int)
 
     public var indexPage: URL { directory.appending(path: "index.html") }
 }
@@ -29,11 +32,15 @@ public struct BookRenderer {
     public var edition: Edition
     /// Shown in the sidebar, the index page and every page title.
     public var title: String
+    /// Where the highlighted blocks are kept between renders (``HighlightCache``);
+    /// `nil` highlights every block afresh.
+    public var highlightCache: URL?
 
     public init(course: Course, edition: Edition, title: String = "Swift Threading Workbook") {
         self.course = course
         self.edition = edition
         self.title = title
+        highlightCache = course.root.appending(path: ".build/workbook/highlighted-\(edition.rawValue).json")
     }
 
     /// Renders every page into `directory` (created if needed; other files in it are left alone).
@@ -54,8 +61,14 @@ public struct BookRenderer {
             pages.append(name)
         }
         try write(shell.page(IndexPage(course: course, edition: edition, title: title).body(), current: nil), "index.html")
-        for (position, lesson) in course.lessons.enumerated() {
-            let body = LessonPage(lesson: lesson, course: course, edition: edition).body()
+        // Lessons are independent: their pages are built a core each.
+        let highlighter = HighlightCache(file: highlightCache)
+        let (course, edition) = (course, edition)
+        let bodies = try runConcurrently(course.lessons.map { lesson in
+            { @Sendable in LessonPage(lesson: lesson, course: course, edition: edition, highlighter: highlighter).body() }
+        }, atMost: ProcessInfo.processInfo.activeProcessorCount)
+        highlighter.save()
+        for (position, (lesson, body)) in zip(course.lessons, bodies).enumerated() {
             try write(shell.page(body, current: position), PageShell.pageName(lesson))
         }
         try removeStalePages(in: directory, keeping: pages)
@@ -63,8 +76,9 @@ public struct BookRenderer {
         try Data(index.utf8).write(to: directory.appending(path: SearchIndex.fileName), options: .atomic)
         assets.append(SearchIndex.fileName)
 
-        return RenderReport(directory: directory, pages: pages, assets: assets,
-                            problems: theme.problems, duration: clock.now - start)
+        let counts = highlighter.counts
+        return RenderReport(directory: directory, pages: pages, assets: assets, problems: theme.problems,
+                            duration: clock.now - start, highlighted: (counts.highlighted, counts.shown))
     }
 
     /// Pages of lessons that were renamed or removed would otherwise linger (and fail the link check).

@@ -3,6 +3,7 @@
 struct CodeBlockView {
     let lesson: Lesson
     let edition: Edition
+    let highlighter: HighlightCache
 
     func html(_ block: CodeBlock) -> String {
         switch block.role {
@@ -48,7 +49,7 @@ struct CodeBlockView {
     /// Blank lines that join concatenated exercise blocks are not shown.
     private func swift(_ code: String) -> String {
         let shown = String(code.drop { $0 == "\n" }).trimmingTrailingNewlines()
-        return "<pre class=\"language-swift\"><code>\(SwiftHighlighter.html(shown))</code></pre>"
+        return "<pre class=\"language-swift\"><code>\(highlighter.html(shown))</code></pre>"
     }
 
     private func figure(kind: String, labels: [Label], code: String, after: String = "", highlighted: Bool = true) -> String {

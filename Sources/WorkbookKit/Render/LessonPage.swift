@@ -4,13 +4,14 @@ struct LessonPage {
     let lesson: Lesson
     let course: Course
     let edition: Edition
+    let highlighter: HighlightCache
 
     func body() -> String {
         let exercises = course.exercises.filter { $0.lesson.path == lesson.path }
         let hintsAnchor = exercises.isEmpty || lesson.hints.isEmpty ? nil : hintsHeading()?.anchor
         var pending = exercises
         var html = ""
-        let code = CodeBlockView(lesson: lesson, edition: edition)
+        let code = CodeBlockView(lesson: lesson, edition: edition, highlighter: highlighter)
         func emitCallout(_ exercise: Exercise) {
             pending.removeAll { $0.name == exercise.name }
             let isFirst = exercise.name == exercises.first?.name

@@ -61,7 +61,9 @@ public struct StudentRelease {
 
         // The book is rendered from the released lessons: it cannot show what they do not hold.
         let (released, _) = try Course.load(root: destination)
-        let book = try BookRenderer(course: released, edition: .student).render(to: destination.appending(path: "book-html"))
+        var renderer = BookRenderer(course: released, edition: .student)
+        renderer.highlightCache = course.root.appending(path: ".build/workbook/highlighted-release.json")   // nothing of the tool's in the release
+        let book = try renderer.render(to: destination.appending(path: "book-html"))
 
         let scan = SolutionLeakScan(course: course)
         let leaks = scan.leaks(in: destination)
