@@ -1,3 +1,4 @@
+import CourseSupport
 import Foundation
 
 /// Runs scenario tests of this test binary in a child process, so that a
@@ -49,7 +50,7 @@ enum ChildProcess {
     ///   - exitLimit: seconds the child may take to exit after that.
     static func run(
         scenario: String, testName: String,
-        startLimit: Double = 20, exitLimit: Double = 2
+        startLimit: Double = 2 * promptly, exitLimit: Double = 2
     ) throws -> Outcome {
         let outputURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("daemon-scenario-\(UUID().uuidString).txt")

@@ -53,8 +53,8 @@ struct DaemonTests {
         defer { release.signal() }  // lets the daemon thread end after the test
         runtime.spawn(daemon: true) { release.wait() }
         let waiter = startThread { runtime.waitForNonDaemonThreads() }
-        #expect(waiter.join(within: 5),
-                "waitForNonDaemonThreads() was still waiting after 5 s although only a daemon thread was running: daemon threads must not be waited for")
+        #expect(waiter.join(within: promptly),
+                "waitForNonDaemonThreads() was still waiting after \(Int(promptly)) s although only a daemon thread was running: daemon threads must not be waited for")
     }
 
     @Test("waitForNonDaemonThreads does not return while a non-daemon thread runs",
@@ -64,7 +64,7 @@ struct DaemonTests {
         let gate = CountdownLatch(1)
         let workerFinished = Shared(false)
         runtime.spawn {
-            _ = gate.wait(within: 10)
+            _ = gate.wait(within: untilLetGo)
             workerFinished.update { $0 = true }
         }
         let finishedWhenWaitReturned = Shared<Bool?>(nil)
@@ -75,8 +75,8 @@ struct DaemonTests {
         #expect(!waiter.join(within: 0.3),
                 "waitForNonDaemonThreads() returned while a non-daemon thread was still running")
         gate.countDown()
-        #expect(waiter.join(within: 10),
-                "waitForNonDaemonThreads() was still waiting 10 s after the only non-daemon thread finished")
+        #expect(waiter.join(within: promptly),
+                "waitForNonDaemonThreads() was still waiting \(Int(promptly)) s after the only non-daemon thread finished")
         #expect(finishedWhenWaitReturned.current != false,
                 "waitForNonDaemonThreads() returned before the non-daemon thread's body had finished")
     }
@@ -87,7 +87,7 @@ struct DaemonTests {
         let runtime = ThreadRuntime()
         let gates = (0..<3).map { _ in CountdownLatch(1) }
         for gate in gates {
-            runtime.spawn { _ = gate.wait(within: 10) }
+            runtime.spawn { _ = gate.wait(within: untilLetGo) }
         }
         let waiter = startThread { runtime.waitForNonDaemonThreads() }
         #expect(!waiter.join(within: 0.2),
@@ -97,8 +97,8 @@ struct DaemonTests {
         #expect(!waiter.join(within: 0.3),
                 "waitForNonDaemonThreads() returned when two of three non-daemon threads had finished")
         gates[2].countDown()
-        #expect(waiter.join(within: 10),
-                "waitForNonDaemonThreads() was still waiting 10 s after the last non-daemon thread finished")
+        #expect(waiter.join(within: promptly),
+                "waitForNonDaemonThreads() was still waiting \(Int(promptly)) s after the last non-daemon thread finished")
     }
 
     @Test("waitForNonDaemonThreads also waits for non-daemon threads spawned while it waits",
@@ -108,8 +108,8 @@ struct DaemonTests {
         let parentGate = CountdownLatch(1)
         let childGate = CountdownLatch(1)
         runtime.spawn {
-            _ = parentGate.wait(within: 10)
-            runtime.spawn { _ = childGate.wait(within: 10) }
+            _ = parentGate.wait(within: untilLetGo)
+            runtime.spawn { _ = childGate.wait(within: untilLetGo) }
         }
         let waiter = startThread { runtime.waitForNonDaemonThreads() }
         #expect(!waiter.join(within: 0.2),
@@ -118,8 +118,8 @@ struct DaemonTests {
         #expect(!waiter.join(within: 0.3),
                 "waitForNonDaemonThreads() returned while a non-daemon thread spawned by another one was still running")
         childGate.countDown()
-        #expect(waiter.join(within: 10),
-                "waitForNonDaemonThreads() was still waiting 10 s after the last non-daemon thread finished")
+        #expect(waiter.join(within: promptly),
+                "waitForNonDaemonThreads() was still waiting \(Int(promptly)) s after the last non-daemon thread finished")
     }
 
     @Test("a non-daemon thread spawned just before the wait is waited for",
@@ -139,7 +139,7 @@ struct DaemonTests {
                 if !finished.current { earlyReturns.update { $0 += 1 } }
             }
         }
-        #expect(tester.join(within: 10), "spawning and waiting \(rounds) times did not finish within 10 s")
+        #expect(tester.join(within: promptly), "spawning and waiting \(rounds) times did not finish within \(Int(promptly)) s")
         #expect(earlyReturns.current == 0,
                 "in \(earlyReturns.current) of \(rounds) rounds waitForNonDaemonThreads() returned before a thread spawned just before the call had finished: count the thread in spawn, before it starts")
     }
@@ -148,26 +148,27 @@ struct DaemonTests {
 
     @Test("liveNonDaemonCount counts exactly the running non-daemon threads",
           .teaches("03-daemon-threads#waiting-on-purpose-non-daemon-threads"))
-    func liveCountIsExact() {
+    func liveCountIsExact() throws {
         let runtime = ThreadRuntime()
         let daemonGate = CountdownLatch(1)
         defer { daemonGate.countDown() }
         let gates = (0..<3).map { _ in CountdownLatch(1) }
+        defer { gates.forEach { $0.countDown() } }
         for gate in gates {
-            runtime.spawn { _ = gate.wait(within: 10) }
+            runtime.spawn { _ = gate.wait(within: untilLetGo) }
         }
         for _ in 0..<2 {
-            runtime.spawn(daemon: true) { _ = daemonGate.wait(within: 10) }
+            runtime.spawn(daemon: true) { _ = daemonGate.wait(within: untilLetGo) }
         }
-        #expect(eventually(within: 10) { runtime.liveNonDaemonCount == 3 },
-                "with 3 non-daemon and 2 daemon threads running, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 3")
+        try #require(eventually(within: promptly) { runtime.liveNonDaemonCount == 3 },
+                     "with 3 non-daemon and 2 daemon threads running, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 3")
         gates[0].countDown()
-        #expect(eventually(within: 10) { runtime.liveNonDaemonCount == 2 },
-                "after one of 3 non-daemon threads finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 2")
+        try #require(eventually(within: promptly) { runtime.liveNonDaemonCount == 2 },
+                     "after one of 3 non-daemon threads finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 2")
         gates[1].countDown()
         gates[2].countDown()
-        #expect(eventually(within: 10) { runtime.liveNonDaemonCount == 0 },
-                "after every non-daemon thread finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 0")
+        try #require(eventually(within: promptly) { runtime.liveNonDaemonCount == 0 },
+                     "after every non-daemon thread finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 0")
     }
 
     @Test("many non-daemon threads spawned and finishing together leave the count at zero",
@@ -181,13 +182,13 @@ struct DaemonTests {
                 runtime.spawn { bodiesRun.update { $0 += 1 } }
             }
         }
-        #expect(spawning.join(within: 10), "spawning \(spawners * perSpawner) threads did not finish within 10 s")
+        #expect(spawning.join(within: promptly), "spawning \(spawners * perSpawner) threads did not finish within \(Int(promptly)) s")
         let waiter = startThread { runtime.waitForNonDaemonThreads() }
-        #expect(waiter.join(within: 5),
-                "waitForNonDaemonThreads() was still waiting 5 s after \(spawners * perSpawner) short non-daemon threads were spawned (the count of running threads is probably wrong)")
+        #expect(waiter.join(within: promptly),
+                "waitForNonDaemonThreads() was still waiting \(Int(promptly)) s after \(spawners * perSpawner) short non-daemon threads were spawned (the count of running threads is probably wrong)")
         #expect(bodiesRun.current == spawners * perSpawner,
                 "waitForNonDaemonThreads() returned after \(bodiesRun.current) of \(spawners * perSpawner) non-daemon threads had finished")
         #expect(runtime.liveNonDaemonCount == 0,
-                "after every non-daemon thread finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 0")
+                     "after every non-daemon thread finished, liveNonDaemonCount was \(runtime.liveNonDaemonCount), not 0")
     }
 }

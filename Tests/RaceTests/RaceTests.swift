@@ -84,7 +84,7 @@ private final class StartLine: Sendable {
 
     /// Spins (yielding the processor, which is no synchronization either)
     /// until every caller has arrived or `seconds` pass.
-    func arriveAndWait(within seconds: Int) {
+    func arriveAndWait(within seconds: Double) {
         arrived.add(1, ordering: .relaxed)
         let deadline = ContinuousClock.now + .seconds(seconds)
         while arrived.load(ordering: .relaxed) < callers && ContinuousClock.now < deadline {
@@ -102,7 +102,7 @@ private final class StartLine: Sendable {
 ///   already recorded an issue; the stragglers are abandoned).
 @discardableResult
 private func concurrently(
-    _ callers: Int, within seconds: Double = 15,
+    _ callers: Int, within seconds: Double = 2 * promptly,
     _ body: @escaping @Sendable (_ index: Int) async -> Void
 ) async -> Bool {
     let finished = CountdownLatch(callers)
@@ -110,7 +110,7 @@ private func concurrently(
     let executors = (0..<callers).map { DedicatedThreadExecutor(name: "caller-\($0)") }
     for (index, executor) in executors.enumerated() {
         Task(executorPreference: executor) {
-            startLine.arriveAndWait(within: 10)
+            startLine.arriveAndWait(within: promptly)
             await body(index)
             finished.countDown()
         }
@@ -188,7 +188,7 @@ struct RaceTests {
         let firstProblems = Shared<[String]>([])
         // Caller 0 reads in a tight loop; the depositors start once it has
         // read once, and it goes on reading until every depositor is done
-        // (or 10 s pass), then reads once more, so reads and writes overlap
+        // (or `promptly` passes), then reads once more, so reads and writes overlap
         // all the way. The flags are relaxed atomics and nobody yields or
         // locks anything in between: ordered atomics, locks or task switches
         // between reader and depositors would add synchronization that hides
@@ -197,13 +197,13 @@ struct RaceTests {
         let depositorsDone = Atomic<Int>(0)
         await concurrently(1 + depositors) { index in
             guard index == 0 else {
-                let deadline = ContinuousClock.now + .seconds(10)
+                let deadline = ContinuousClock.now + .seconds(promptly)
                 while !readerStarted.load(ordering: .relaxed) && ContinuousClock.now < deadline {}
                 for _ in 0..<rounds { await account.deposit(1) }
                 depositorsDone.add(1, ordering: .relaxed)
                 return
             }
-            let deadline = ContinuousClock.now + .seconds(10)
+            let deadline = ContinuousClock.now + .seconds(promptly)
             var last = 0
             var problems: [String] = []   // the first few, kept by the reader alone
             while ContinuousClock.now < deadline {

@@ -15,7 +15,7 @@ private struct Refused: Error, Equatable {
 /// - Returns: `nil` if that thread could not get in within `seconds`
 ///   (the lock was left held); the stuck thread is abandoned.
 private func valueFromAnotherThread<Value: Sendable>(
-    _ guarded: Guarded<Value>, within seconds: Double = 10
+    _ guarded: Guarded<Value>, within seconds: Double = promptly
 ) -> Value? {
     let seen = Shared<Value?>(nil)
     let reader = startThread(name: "reader") {
@@ -69,8 +69,8 @@ struct ScopedTests {
                 }
             }
         }
-        guard group.join(within: 30) else {
-            Issue.record("the threads did not finish within 30 s: is the lock left held somewhere?")
+        guard group.join(within: 2 * promptly) else {
+            Issue.record("the threads did not finish within \(Int(2 * promptly)) s: is the lock left held somewhere?")
             return
         }
         #expect(occupancy.maximum == 1,
@@ -90,11 +90,11 @@ struct ScopedTests {
         let holder = startThread(name: "holder") {
             guarded.withLock { value in
                 holderInside.countDown()
-                letHolderLeave.wait(within: 10)
+                letHolderLeave.wait(within: untilLetGo)
                 value = 1
             }
         }
-        guard holderInside.wait(within: 5) else {
+        guard holderInside.wait(within: promptly) else {
             Issue.record("the first thread never got inside withLock")
             return
         }
@@ -110,9 +110,9 @@ struct ScopedTests {
         #expect(seenByWaiter.current == nil,
                 "a second thread ran its withLock body while the first was still inside withLock")
         letHolderLeave.countDown()
-        #expect(waiter.join(within: 5),
-                "the waiting thread did not get in within 5 s after the first one left withLock")
-        #expect(holder.join(within: 5), "the first thread did not leave withLock")
+        #expect(waiter.join(within: promptly),
+                "the waiting thread did not get in within \(Int(promptly)) s after the first one left withLock")
+        #expect(holder.join(within: promptly), "the first thread did not leave withLock")
         #expect(seenByWaiter.current == 11,
                 "the second thread's body saw \(String(describing: seenByWaiter.current)) after adding 10; it should have seen the first thread's change (1) and returned 11")
     }
@@ -128,7 +128,7 @@ struct ScopedTests {
             }
         }
         guard let after = valueFromAnotherThread(guarded) else {
-            Issue.record("after the body threw, no other thread could get into withLock within 10 s")
+            Issue.record("after the body threw, no other thread could get into withLock within \(Int(promptly)) s")
             return
         }
         #expect(after == 6, "the body added 1 and then threw; the value should be 6 but is \(after)")
@@ -143,7 +143,7 @@ struct ScopedTests {
                 try guarded.withLock { _ in throw Refused(code: attempt) }
             } catch {}
             guard valueFromAnotherThread(guarded) == "open" else {
-                Issue.record("after a body threw (attempt \(attempt)), another thread waited 10 s and still could not get in: the lock was not released")
+                Issue.record("after a body threw (attempt \(attempt)), another thread waited \(Int(promptly)) s and still could not get in: the lock was not released")
                 return
             }
         }
@@ -161,6 +161,6 @@ struct ScopedTests {
         }
         #expect(firstBig == 12, "withLock returned \(String(describing: firstBig)) instead of the body's early result 12")
         #expect(valueFromAnotherThread(guarded) == [3, 8, 12, 20],
-                "after a body returned early, another thread could not get into withLock within 10 s")
+                "after a body returned early, another thread could not get into withLock within \(Int(promptly)) s")
     }
 }

@@ -29,7 +29,7 @@ struct RunAllCall<T: Sendable>: Sendable {
 /// - Returns: what the call did, or `nil` if it had not returned in time.
 func callRunAll<T: Sendable>(
     _ jobs: [@Sendable () -> T],
-    within seconds: Double = 10,
+    within seconds: Double = promptly,
     observeAtReturn: @escaping @Sendable () -> Int = { 0 }
 ) -> RunAllCall<T>? {
     let outcome = Shared<RunAllCall<T>?>(nil)
@@ -54,7 +54,7 @@ struct ThreadsTests {
                 return index * 10
             }
         }
-        let call = try #require(callRunAll(jobs), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
         #expect(call.results == [0, 10, 20, 30, 40],
                 "results must be in the order of the jobs, not the order in which they finished")
     }
@@ -68,7 +68,7 @@ struct ThreadsTests {
                 return index
             }
         }
-        let call = try #require(callRunAll(jobs), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
         #expect(runs.current == Array(repeating: 1, count: 6),
                 "each job must run exactly once; times each job ran: \(runs.current)")
         #expect(call.results.count == 6, "expected 6 results, got \(call.results.count)")
@@ -84,7 +84,7 @@ struct ThreadsTests {
                 return index
             }
         }
-        let call = try #require(callRunAll(jobs), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
         let threads = seen.current
         try #require(threads.count == 4, "expected 4 jobs to run, \(threads.count) ran")
         #expect(!threads.contains { $0.thread === call.caller.thread },
@@ -99,17 +99,17 @@ struct ThreadsTests {
     func jobsOverlap() throws {
         // Each job arrives at the latch and waits for the others. Only when
         // all four are running at once does every wait succeed. The deadline
-        // is shared, so a serial runAll fails after about 10 s instead of hanging.
+        // is shared, so a serial runAll fails after `promptly` instead of hanging.
         let count = 4
         let allArrived = CountdownLatch(count)
-        let deadline = Date(timeIntervalSinceNow: 10)
+        let deadline = Date(timeIntervalSinceNow: promptly)
         let jobs: [@Sendable () -> Bool] = (0..<count).map { _ in
             {
                 allArrived.countDown()
                 return allArrived.wait(within: max(0, deadline.timeIntervalSinceNow))
             }
         }
-        let call = try #require(callRunAll(jobs), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll(jobs, within: 2 * promptly), "runAll did not return within \(Int(2 * promptly)) s")
         #expect(call.results.count == count, "expected \(count) results, got \(call.results.count)")
         #expect(call.results.allSatisfy { $0 },
                 "the jobs never all ran at the same time: start every thread before waiting for any")
@@ -127,7 +127,7 @@ struct ThreadsTests {
             }
         }
         let returned = callRunAll(jobs, observeAtReturn: { finished.current })
-        let call = try #require(returned, "runAll did not return within 10 seconds")
+        let call = try #require(returned, "runAll did not return within \(Int(promptly)) s")
         #expect(call.seenAtReturn == 4,
                 "runAll returned while jobs were still running (\(call.seenAtReturn) of 4 had finished)")
         #expect(call.results == [0, 1, 2, 3], "expected the results [0, 1, 2, 3], got \(call.results)")
@@ -146,8 +146,8 @@ struct ThreadsTests {
                 return index
             }
         }
-        let returned = callRunAll(jobs, observeAtReturn: { finished.current })
-        let call = try #require(returned, "runAll did not return within 10 seconds")
+        let returned = callRunAll(jobs, within: 3 + promptly, observeAtReturn: { finished.current })
+        let call = try #require(returned, "runAll did not return within \(Int(3 + promptly)) s")
         #expect(call.seenAtReturn == 3,
                 "runAll returned before a 3-second job had finished (\(call.seenAtReturn) of 3 had): wait without a deadline")
         #expect(call.results == [0, 1, 2], "expected the results [0, 1, 2], got \(call.results)")
@@ -160,7 +160,7 @@ struct ThreadsTests {
             ranOn.update { $0 = .current }
             return 42
         }
-        let call = try #require(callRunAll([job]), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll([job]), "runAll did not return within \(Int(promptly)) s")
         #expect(call.results == [42], "expected the result [42], got \(call.results)")
         let thread = try #require(ranOn.current, "the job never ran")
         #expect(thread.thread !== call.caller.thread, "the only job ran on the thread that called runAll; it needs a new thread")
@@ -168,7 +168,7 @@ struct ThreadsTests {
 
     @Test("an empty list of jobs gives an empty list of results", .teaches("01-threads#exercise"))
     func emptyInput() throws {
-        let call = try #require(callRunAll([@Sendable () -> Int]()), "runAll did not return within 10 seconds")
+        let call = try #require(callRunAll([@Sendable () -> Int]()), "runAll did not return within \(Int(promptly)) s")
         #expect(call.results.isEmpty)
     }
 }

@@ -88,7 +88,7 @@ struct SuiteCheck {
                 jobs.append { [self] in try checkVariant(path, of: exercise, mustPass: mustPass, grader) }
             }
         }
-        for checked in try runConcurrently(jobs, atMost: grader.jobs) {
+        for checked in try runConcurrently(jobs, atMost: 2 * grader.jobs) {
             report.tallies.append(checked.tally)
             report.diagnostics += checked.diagnostics
         }

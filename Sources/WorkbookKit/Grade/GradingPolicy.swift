@@ -7,7 +7,7 @@ import Foundation
 /// { "pointsPerExercise": 10,
 ///   "exercises": { "lock": { "points": 20, "tests": { "mutualExclusion": 3 } } },
 ///   "threadSanitizer": ["race"],
-///   "secondsPerTest": 20 }
+///   "secondsPerTest": 10 }
 /// ```
 /// An exercise's points are shared among its tests in proportion to their
 /// weights (1 unless given).
@@ -20,7 +20,7 @@ public struct GradingPolicy: Codable, Sendable {
     public var pointsPerExercise: Double = 10
     public var exercises: [String: ExercisePolicy] = [:]
     public var threadSanitizer: [String] = []
-    public var secondsPerTest: Double = 20
+    public var secondsPerTest: Double = 10
     /// How long one build of a submission may take before it is stopped.
     public var secondsPerBuild: Double = 600
     /// Suites of helpers that the graded tests run themselves (for example
