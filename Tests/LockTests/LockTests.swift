@@ -178,18 +178,18 @@ struct LockTests {
         // The holder unlocks and at once locks again, "barging" in before the
         // woken waiter runs. A waiter that does not re-check takes the lock
         // too, and both are inside at once. The race is tried a few times.
-        for _ in 0..<5 {
+        for _ in 0..<6 {
             let lock = Lock()
             let inside = Occupancy()
             let holding = CountdownLatch(1)
             let holder = startThread(name: "barger") {
                 lock.lock()
                 holding.countDown()
-                Thread.sleep(forTimeInterval: 0.05)    // the waiter blocks meanwhile
+                Thread.sleep(forTimeInterval: 0.03)    // the waiter blocks meanwhile
                 try? lock.unlock()
                 lock.lock()                            // barge back in at once
                 inside.enter()
-                Thread.sleep(forTimeInterval: 0.1)
+                Thread.sleep(forTimeInterval: 0.04)
                 inside.leave()
                 try? lock.unlock()
             }
@@ -197,7 +197,7 @@ struct LockTests {
             let waiter = startThread(name: "waiter") {
                 lock.lock()
                 inside.enter()
-                Thread.sleep(forTimeInterval: 0.02)
+                Thread.sleep(forTimeInterval: 0.01)
                 inside.leave()
                 try? lock.unlock()
             }

@@ -10,8 +10,8 @@ import SwiftSyntax
 /// Reports name every test from here, never from the test process, so the
 /// names are the same whether the exercise passed, crashed, did not compile
 /// or was not started.
-public struct SuiteIndex: Sendable {
-    public struct Entry: Sendable, Equatable {
+public struct SuiteIndex: Sendable, Codable {
+    public struct Entry: Sendable, Equatable, Codable {
         public var displayName: String?
         public var teaches: String?
     }

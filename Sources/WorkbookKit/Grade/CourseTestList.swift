@@ -50,8 +50,9 @@ struct CourseTestList {
                 parts.append(name + "\u{0}" + (try String(contentsOf: url.appending(path: name), encoding: .utf8)))
             }
         }
+        let stubs = grader.stubs
         for exercise in workspace.exercises {
-            for (name, text) in (grader.stubs[exercise.name] ?? [:]).sorted(by: { $0.key < $1.key }) { parts.append(name + text) }
+            for (name, text) in (stubs[exercise.name] ?? [:]).sorted(by: { $0.key < $1.key }) { parts.append(name + text) }
         }
         return Fingerprint.of(parts.joined(separator: "\u{1}"))
     }

@@ -34,17 +34,19 @@ public struct Grader: Sendable {
     public static let defaultJobs = ProcessInfo.processInfo.activeProcessorCount + 1
 
     /// The pristine stub of every exercise, as submitted sources.
-    public var stubs: [String: [String: String]] {
-        sources { $0.stubText(exercise: $1) }
+    public var stubs: [String: [String: String]] { stubs(of: course.exercises) }
+
+    private func stubs(of exercises: [Exercise]) -> [String: [String: String]] {
+        sources(of: exercises) { $0.stubText(exercise: $1) }
     }
 
     /// The reference solution of every exercise, as submitted sources.
     public var solutions: [String: [String: String]] {
-        sources { $0.solutionText(exercise: $1) }
+        sources(of: course.exercises) { $0.solutionText(exercise: $1) }
     }
 
-    private func sources(_ text: (ExerciseFile, Exercise) -> String) -> [String: [String: String]] {
-        Dictionary(uniqueKeysWithValues: course.exercises.map { exercise in
+    private func sources(of exercises: [Exercise], _ text: (ExerciseFile, Exercise) -> String) -> [String: [String: String]] {
+        Dictionary(uniqueKeysWithValues: exercises.map { exercise in
             (exercise.name, Dictionary(uniqueKeysWithValues: exercise.files.map { ($0.name, text($0, exercise)) }))
         })
     }
@@ -53,7 +55,7 @@ public struct Grader: Sendable {
         let start = Date()
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
         let users = SandboxUsers.fresh()
-        let stubs = self.stubs
+        let stubs = stubs(of: chosen)   // the others' only if the suites are built around a subject
         let engine = SuiteEngine(grader: self, threadSanitizer: false)
         let base = try engine.prepare(users: users)
         let graded = base.tests
@@ -78,7 +80,8 @@ public struct Grader: Sendable {
         let sanitizerEngine = SuiteEngine(grader: self, threadSanitizer: true)
         let sanitizerBase = sanitizedNames.isEmpty ? nil : try sanitizerEngine.prepare(users: users)
         let started = chosen.filter { !notStarted.contains($0.name) && refused[$0.name] == nil }
-        let compiled = try compileAlone(started, sources: sources, engines: [(engine, base), (sanitizerEngine, sanitizerBase)],
+        let compiled = try compileAlone(started, sources: sources, engine: engine, base: base,
+                                        sanitizerEngine: sanitizerEngine, sanitizerBase: sanitizerBase,
                                         sanitized: sanitizedNames, users: users)
         defer { for subject in compiled.values { subject.normal.discard(); subject.sanitized?.discard() } }
         let swapped = Set(compiled.filter { $0.value.normal.outcome == .swappable }.keys)
@@ -88,14 +91,15 @@ public struct Grader: Sendable {
         let usesSharedWorkspaces = swapped.count < compiled.count || sanitizedAround
         if usesSharedWorkspaces { Self.sharedWorkspaces.lock() }
         defer { if usesSharedWorkspaces { Self.sharedWorkspaces.unlock() } }
-        var aroundSources = sources
-        for name in swapped { aroundSources[name] = stubs[name] }
+        let allStubs = usesSharedWorkspaces ? self.stubs : stubs
+        var aroundSources = allStubs.merging(sources) { $1 }
+        for name in swapped { aroundSources[name] = allStubs[name] }
         let around = Set(started.map(\.name)).subtracting(swapped)
         let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
         var compileErrors: [String: [String]] = [:]
         if !around.isEmpty {
             for name in around.sorted() { log("grading \(name) by building the suites around it: \(compiled[name]?.normal.outcome ?? .swappable)") }
-            var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: stubs)
+            var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: allStubs)
             compileErrors = try builder.build(&aroundSources, refused: &refused, studentExercises: around)
             for name in around { sources[name] = aroundSources[name] }
         }
@@ -161,7 +165,7 @@ public struct Grader: Sendable {
                     anomalies += sanitizer.outcome.anomalies.map { "\(exercise.name) (ThreadSanitizer): \($0)" }
                 }
             }
-            var result = result(for: exercise, ids: ids, tests: tests, compileErrors: compileErrors[exercise.name] ?? [],
+            var result = result(for: exercise, ids: ids, tests: tests, index: base.index[exercise.name], compileErrors: compileErrors[exercise.name] ?? [],
                                 refused: refused[exercise.name] ?? [], notStarted: notStarted.contains(exercise.name))
             result.seconds = (normal[exercise.name]?.seconds ?? 0) + (underSanitizer[exercise.name]?.seconds ?? 0)
             results.append(result)
@@ -184,25 +188,16 @@ public struct Grader: Sendable {
 
     /// Compiles each exercise alone for every engine it runs in, a compiler per core.
     private func compileAlone(_ exercises: [Exercise], sources: [String: [String: String]],
-                              engines: [(SuiteEngine, SuiteEngine.Base?)], sanitized: Set<String>,
+                              engine: SuiteEngine, base: SuiteEngine.Base,
+                              sanitizerEngine: SuiteEngine, sanitizerBase: SuiteEngine.Base?, sanitized: Set<String>,
                               users: SandboxUsers) throws -> [String: CompiledAlone] {
-        let (engine, base) = engines[0]
-        let (sanitizerEngine, sanitizerBase) = engines[1]
-        let shim = try? String(contentsOf: course.root.appending(path: "Tests/ThreadSanitizerLane/Mutex.swift"), encoding: .utf8)
         let jobs: [@Sendable () throws -> (String, CompiledAlone)] = exercises.map { exercise in
             let files = sources[exercise.name] ?? [:]
             return {
                 let normal = engine.compile(exercise, files, base: base, user: users.builder)
                 var result = CompiledAlone(normal: normal)
                 if normal.outcome == .swappable, sanitized.contains(exercise.name) {
-                    // Synchronization.Mutex is invisible to ThreadSanitizer: a
-                    // look-alike it can see shadows it (Tests/ThreadSanitizerLane/),
-                    // unless the student's code clashes with it.
-                    var attempts = [files]
-                    if let shim, files.values.contains(where: { $0.contains("Mutex") }) {
-                        attempts.insert(files.merging(["ThreadSanitizerLaneMutex.swift": shim]) { $1 }, at: 0)
-                    }
-                    for attempt in attempts where result.sanitized?.outcome != .swappable {
+                    for attempt in SanitizerSources.attempts(files, course: course) where result.sanitized?.outcome != .swappable {
                         result.sanitized?.discard()
                         result.sanitized = sanitizerEngine.compile(exercise, attempt, base: sanitizerBase, user: users.builder)
                     }
@@ -239,17 +234,9 @@ public struct Grader: Sendable {
         log("grading \(exercise.name) under ThreadSanitizer")
         let directory = URL(filePath: workDirectory.path + "-tsan")
         let workspace = GradingWorkspace(course: course, directory: directory, exercises: [exercise], threadSanitizer: true)
-        var files = sources
-        // Synchronization.Mutex is invisible to ThreadSanitizer; swap in a
-        // look-alike it can see (Tests/ThreadSanitizerLane/Mutex.swift).
-        let shim = course.root.appending(path: "Tests/ThreadSanitizerLane/Mutex.swift")
-        if files.values.contains(where: { $0.contains("Mutex") }), let text = try? String(contentsOf: shim, encoding: .utf8) {
-            files["ThreadSanitizerLaneMutex.swift"] = text
-        }
         var built = false
-        for attempt in [files, sources] where !built {
+        for attempt in SanitizerSources.attempts(sources, course: course) where !built {
             guard (try? workspace.install([exercise.name: attempt])) != nil else { break }
-            // The student's code may clash with the look-alike: then go without it.
             built = workspace.build(sandbox: sandbox, user: users.builder, timeout: policy.secondsPerBuild) == .built
         }
         guard built else {
@@ -271,10 +258,10 @@ public struct Grader: Sendable {
         }
     }
 
-    private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult],
+    private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult], index: SuiteIndex?,
                         compileErrors: [String], refused: [String], notStarted: Bool) -> ExerciseResult {
         let points = policy.points(for: exercise.name, tests: ids)
-        let index = SuiteIndex(course: course, exercise: exercise)
+        let index = index ?? SuiteIndex(course: course, exercise: exercise)
         let ordered = ids.map { id -> TestResult in
             var result = tests[id] ?? TestResult(id: id, name: id, status: .notReported, message: "no result was reported for this test", teaches: nil, seconds: 0)
             let entry = index.entry(for: id)

@@ -38,6 +38,9 @@ struct SuiteEngine: Sendable {
         var tests: [String: [String]]
         /// `exercise name → symbols the test binary takes from its library`.
         var needed: [String: [String]]
+        /// `exercise name → what its suite's source says of each test`
+        /// (read once per build: parsing the suites takes a while).
+        var index: [String: SuiteIndex]
     }
 
     private var baseFile: URL { workspace.directory.appending(path: "engine.json") }
@@ -71,7 +74,8 @@ struct SuiteEngine: Sendable {
         }
         try warmModuleCache(users: users)
         changeOwner(of: workspace.directory, to: 0)   // no later submission's user may change it
-        let base = Base(binaryStamp: stamp, tests: tests, needed: needed)
+        let index = Dictionary(uniqueKeysWithValues: workspace.exercises.map { ($0.name, SuiteIndex(course: grader.course, exercise: $0)) })
+        let base = Base(binaryStamp: stamp, tests: tests, needed: needed, index: index)
         try JSONEncoder().encode(base).write(to: baseFile)
         return base
     }
@@ -145,10 +149,16 @@ struct SuiteEngine: Sendable {
         let files = sources.keys.sorted().map { grader.sandbox.visiblePath(host: folder.appending(path: "src/\($0)"), inside: "\(inside)/src/\($0)") }
         let output = grader.sandbox.visiblePath(host: folder.appending(path: "out/lib\(module).so"), inside: "\(inside)/out/lib\(module).so")
         let cachePath = grader.sandbox.visiblePath(host: folder.appending(path: "cache"), inside: "\(inside)/cache")
+        // One frontend job that writes no module (the suites were built
+        // against the stub's), line tables only (enough for the hang
+        // account's and ThreadSanitizer's file:line), and lld when the
+        // toolchain has it: about half the time of a default compile.
         var arguments = ["-module-name", module, "-emit-library", "-enable-library-evolution", "-parse-as-library",
-                         "-swift-version", "6", "-Onone", "-g", "-DSWIFT_PACKAGE", "-DDEBUG",
+                         "-swift-version", "6", "-Onone", "-gline-tables-only", "-DSWIFT_PACKAGE", "-DDEBUG",
+                         "-wmo", "-no-emit-module-separately-wmo",
                          "-module-cache-path", cachePath,
                          "-Xfrontend", "-solver-expression-time-threshold=\(GradingWorkspace.secondsPerExpression)"]
+        if FileManager.default.isExecutableFile(atPath: Toolchain.tool("ld.lld")) { arguments.append("-use-ld=lld") }
         if workspace.threadSanitizer { arguments.append("-sanitize=thread") }
         let run = SandboxRun(uid: user, binds: [.init(host: folder, inside: inside, writable: true)],
                              workingDirectory: inside, hostWorkingDirectory: folder, limits: .build)

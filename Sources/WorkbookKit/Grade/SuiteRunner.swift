@@ -4,13 +4,22 @@ import Foundation
 /// each one from the event stream, isolating crashes and hangs to the test
 /// they happen in.
 ///
-/// Tests run one at a time. Each test has `perTestLimit` seconds from its
-/// start to the next test's start (or the run's end): past that, the sandbox
-/// is torn down and the test is `timed out`, even if the stream claims it
-/// ended. A test that started and never ended in a process that died
-/// `crashed`. A pass counts only from a run that went on normally: the run
-/// ended, the stream was coherent, and the process exited the way the
-/// stream says. Tests without a trusted verdict run again in a fresh process.
+/// The first run is optimistic: every test in one process, in parallel
+/// where the suite allows (Swift Testing's own parallelism; `.serialized`
+/// suites keep their order). It counts only if it went on normally: the
+/// run ended, the stream was coherent, and the process exited the way the
+/// stream says, with no test past half its limit. Otherwise nothing of it
+/// counts (with tests side by side, a hang or a crash cannot be pinned on
+/// one of them: a test starved of a thread by a hung one looks hung too),
+/// and the tests run one at a time, as follows.
+///
+/// Each test has `perTestLimit` seconds from its start: past that, the
+/// sandbox is torn down and the test is `timed out`, even if the stream
+/// claims it ended. A test that started and never ended in a process that
+/// died `crashed`. A pass counts only from a run that went on normally; a
+/// failure from any run. Tests without a trusted verdict run again in a
+/// fresh process, and a process that died between tests blames the test
+/// that ended last.
 struct SuiteRunner {
     /// The grading workspace on the host; runs see it read-only as `/workspace`.
     let workspace: URL
@@ -42,8 +51,13 @@ struct SuiteRunner {
         var outcome = Outcome()
         var remaining = testIDs
         var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
+        var parallel = true
         while !remaining.isEmpty {
-            let attempt = runOnce(remaining, mayCapture: &mayCapture)
+            let attempt = runOnce(remaining, parallel: parallel, mayCapture: &mayCapture)
+            if parallel && !attempt.normal {
+                parallel = false
+                continue
+            }
             outcome.anomalies += attempt.anomalies
             var decided = 0
             for id in remaining {
@@ -72,6 +86,7 @@ struct SuiteRunner {
                     teaches: nil, seconds: 0)
             }
             remaining = remaining.filter { outcome.results[$0] == nil }
+            parallel = false
         }
         return outcome
     }
@@ -85,7 +100,7 @@ struct SuiteRunner {
         var anomalies: [String] = []
     }
 
-    private func runOnce(_ ids: [String], mayCapture: inout Bool) -> Attempt {
+    private func runOnce(_ ids: [String], parallel: Bool, mayCapture: inout Bool) -> Attempt {
         let channel: EventChannel
         do { channel = try EventChannel(writer: user) } catch {
             return Attempt(summary: "could not be started (\(error))")
@@ -105,9 +120,10 @@ struct SuiteRunner {
         let run = SandboxRun(uid: user, binds: binds, hostWorkingDirectory: channel.writable,
                              environment: environment, limits: limits)
         let binaryPath = sandbox.visiblePath(host: workspace.appending(path: binary), inside: Self.insideWorkspace + "/" + binary)
-        var arguments = ["--testing-library", "swift-testing", "--no-parallel",
+        var arguments = ["--testing-library", "swift-testing",
                          "--event-stream-output-path", sandbox.visiblePath(host: channel.pipe, inside: Self.insideRun + "/events"),
                          "--event-stream-version", "\(EventStream.version)"]
+        if !parallel { arguments.append("--no-parallel") }
         for id in ids { arguments += ["--filter", NSRegularExpression.escapedPattern(for: id)] }
 
         let prepared: PreparedRun
@@ -117,10 +133,10 @@ struct SuiteRunner {
         defer { prepared.finish() }
 
         var stream = EventStream()
-        var watchdog = Watchdog(perTestLimit: perTestLimit)
+        var watchdog = Watchdog(perTestLimit: parallel ? perTestLimit / 2 : perTestLimit)
         var streamBytes = 0
         var stacks: [CapturedThread]?
-        var capture = mayCapture
+        var capture = mayCapture && !parallel
         let outcome = prepared.run(timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
             let data = channel.drain()
             streamBytes += data.count
@@ -136,7 +152,7 @@ struct SuiteRunner {
             }
             return true
         }
-        mayCapture = capture
+        if !parallel { mayCapture = capture }
         stream.feed(channel.drain())
         let race = sanitizerLane ? RaceReport.read(in: channel.writable, status: outcome.ending) : nil
         let context = Verdicts(stream: stream, ending: outcome.ending, output: outcome.output,
@@ -195,12 +211,12 @@ struct SuiteRunner {
                 func result(_ status: TestResult.Status, _ message: String, seconds: Double = 0) -> TestResult {
                     TestResult(id: id, name: name, status: status, message: message, teaches: nil, seconds: seconds)
                 }
-                if stream.tamperedTests.contains(streamID) {
-                    attempt.results[id] = result(.failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
-                } else if streamID == hungTest {
+                if streamID == hungTest {   // the watchdog's own finding, whatever the stream claims
                     var message = "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed"
                     if let hangAccount { message += "\nwhere each thread was:\n" + hangAccount.map { "    " + $0 }.joined(separator: "\n") }
                     attempt.results[id] = result(.timedOut, message, seconds: perTestLimit)
+                } else if stream.tamperedTests.contains(streamID) {
+                    attempt.results[id] = result(.failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
                 } else if state.skipped {
                     attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
                 } else if state.started && state.ended {
@@ -223,27 +239,39 @@ struct SuiteRunner {
         }
     }
 
-    /// Ends a run when a test takes too long, the run never starts, or the
-    /// process lingers after the run ended.
+    /// Ends a run when a test takes too long (from its own start, however
+    /// many run at once), the run stalls between tests or never starts, or
+    /// the process lingers after the run ended.
     private struct Watchdog {
         let perTestLimit: Double
         static let startLimit = 60.0
         static let exitLimit = 10.0
         private var seen = -1
         private var since = Date()
+        private var startedAt: [String: Date] = [:]
         private(set) var watched: String?
         private(set) var expired = false
 
         init(perTestLimit: Double) { self.perTestLimit = perTestLimit }
 
         mutating func allows(_ stream: EventStream) -> Bool {
+            let now = Date()
             if stream.progress != seen {
                 seen = stream.progress
-                since = Date()
-                watched = stream.runEnded ? nil : stream.startOrder.last
+                since = now
             }
-            let limit = stream.runEnded ? Self.exitLimit : watched == nil ? Self.startLimit : perTestLimit
-            if Date().timeIntervalSince(since) > limit {
+            for id in stream.startOrder where startedAt[id] == nil { startedAt[id] = now }
+            if stream.runEnded { return now.timeIntervalSince(since) <= Self.exitLimit }
+            let running = stream.startOrder.filter { stream.tests[$0]?.ended == false }
+            if let overdue = running.first(where: { now.timeIntervalSince(startedAt[$0] ?? now) > perTestLimit }) {
+                watched = overdue
+                expired = true
+                return false
+            }
+            // Between tests: a stall is blamed on the test that ran last.
+            let limit = stream.startOrder.isEmpty ? Self.startLimit : perTestLimit
+            if running.isEmpty && now.timeIntervalSince(since) > limit {
+                watched = stream.startOrder.last
                 expired = watched != nil
                 return false
             }
