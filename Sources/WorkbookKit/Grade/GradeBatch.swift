@@ -1,12 +1,13 @@
 import Foundation
 
-/// Grades many submissions one after another and writes every report.
+/// Grades many submissions, a few side by side (a grading mostly waits on
+/// its tests), and writes every report in the order of the folders.
 ///
 /// Whatever goes wrong with one submission costs that submission only: it
 /// still gets a `results.json` (score 0 and what the grader could not do),
 /// the batch goes on, and `gradebook.csv` is rewritten after every
 /// submission, so it exists even if the batch is stopped.
-public struct GradeBatch {
+public struct GradeBatch: Sendable {
     public let grader: Grader
     /// Where reports go: `<output>/<submission>/…` and `<output>/gradebook.csv`.
     public let output: URL
@@ -31,20 +32,31 @@ public struct GradeBatch {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var summary = Summary()
         var taken = Set<String>()
-        for (index, folder) in folders.enumerated() {
-            let result = grade(folder.resolvingSymlinksInPath())
-            let reports = output.appending(path: Self.uniqueName(result.submission, taken: &taken))
-            summary.results.append(result)
-            do {
-                try write(result, to: reports)
-            } catch {
-                summary.results[summary.results.count - 1].graderError = "the reports could not be written: \(error)"
+        let atOnce = max(1, grader.jobs)
+        for start in stride(from: 0, to: folders.count, by: atOnce) {
+            let group = Array(folders[start..<min(folders.count, start + atOnce)])
+            let results = try runConcurrently(group.map { folder in
+                { @Sendable [self] in grade(folder.resolvingSymlinksInPath()) }
+            }, atMost: atOnce)
+            for (offset, result) in results.enumerated() {
+                try record(result, index: start + offset, into: &summary, taken: &taken, progress: progress)
             }
-            try Gradebook.csv(summary.results, exercises: grader.course.exercises.map(\.name))
-                .write(to: output.appending(path: "gradebook.csv"), atomically: true, encoding: .utf8)
-            progress(index, reports, summary.results[summary.results.count - 1])
         }
         return summary
+    }
+
+    private func record(_ result: SubmissionResult, index: Int, into summary: inout Summary, taken: inout Set<String>,
+                        progress: (Int, URL, SubmissionResult) -> Void) throws {
+        let reports = output.appending(path: Self.uniqueName(result.submission, taken: &taken))
+        summary.results.append(result)
+        do {
+            try write(result, to: reports)
+        } catch {
+            summary.results[summary.results.count - 1].graderError = "the reports could not be written: \(error)"
+        }
+        try Gradebook.csv(summary.results, exercises: grader.course.exercises.map(\.name))
+            .write(to: output.appending(path: "gradebook.csv"), atomically: true, encoding: .utf8)
+        progress(index, reports, summary.results[summary.results.count - 1])
     }
 
     private func grade(_ folder: URL) -> SubmissionResult {
