@@ -6,7 +6,7 @@ import Foundation
 /// Whatever goes wrong with one submission costs that submission only: it
 /// still gets a `results.json` (score 0 and what the grader could not do),
 /// the batch goes on, and `gradebook.csv` is rewritten after every
-/// submission, so it exists even if the batch is stopped.
+/// submission's report, so it exists even if the batch is stopped.
 public struct GradeBatch: Sendable {
     public let grader: Grader
     /// Where reports go: `<output>/<submission>/…` and `<output>/gradebook.csv`.
