@@ -179,14 +179,14 @@ struct SemaphoreTests {
         // releases meet in it, so the race is run again and again: one round
         // that accepts too many is enough.
         let rounds = 200
-        var semaphore = BoundedSemaphore(permits: permits)
+        var last: BoundedSemaphore?
         for round in 1...rounds {
-            semaphore = BoundedSemaphore(permits: permits)
+            let semaphore = BoundedSemaphore(permits: permits)
+            last = semaphore
             for _ in 0..<permits { semaphore.acquire() }
             let accepted = Shared(0)
-            let current = semaphore
             let releasers = startThreads(6) { _ in
-                if (try? current.release()) != nil { accepted.update { $0 += 1 } }
+                if (try? semaphore.release()) != nil { accepted.update { $0 += 1 } }
             }
             guard releasers.join(within: promptly) else {
                 Issue.record("6 threads calling release() did not finish within \(Int(promptly)) s (round \(round))")
@@ -197,7 +197,8 @@ struct SemaphoreTests {
                 return
             }
         }
-        let free = freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: permits + 1)
+        guard let last else { return }
+        let free = freePermits({ last.tryAcquire(timeout: $0) }, limit: permits + 1)
         #expect(free == permits, "afterwards \(free) permits could be taken instead of \(permits)")
     }
 
