@@ -55,7 +55,7 @@ public struct Grader: Sendable {
         let start = Date()
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
         let users = SandboxUsers.fresh()
-        let stubs = stubs(of: chosen)   // the others' only if the suites are built around a subject
+        let stubs = stubs(of: chosen)
         let engine = SuiteEngine(grader: self, threadSanitizer: false)
         let base = try engine.prepare(users: users)
         let graded = base.tests
@@ -91,14 +91,15 @@ public struct Grader: Sendable {
         let usesSharedWorkspaces = swapped.count < compiled.count || sanitizedAround
         if usesSharedWorkspaces { Self.sharedWorkspaces.lock() }
         defer { if usesSharedWorkspaces { Self.sharedWorkspaces.unlock() } }
-        let allStubs = usesSharedWorkspaces ? self.stubs : stubs
-        var aroundSources = allStubs.merging(sources) { $1 }
-        for name in swapped { aroundSources[name] = allStubs[name] }
         let around = Set(started.map(\.name)).subtracting(swapped)
-        let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
         var compileErrors: [String: [String]] = [:]
         if !around.isEmpty {
             for name in around.sorted() { log("grading \(name) by building the suites around it: \(compiled[name]?.normal.outcome ?? .swappable)") }
+            // The package holds every exercise: the others as stubs.
+            let allStubs = self.stubs
+            var aroundSources = allStubs.merging(sources) { $1 }
+            for name in swapped { aroundSources[name] = allStubs[name] }
+            let workspace = GradingWorkspace(course: course, directory: workDirectory, exercises: chosen, threadSanitizer: false)
             var builder = WorkspaceBuilder(grader: self, workspace: workspace, users: users, stubs: allStubs)
             compileErrors = try builder.build(&aroundSources, refused: &refused, studentExercises: around)
             for name in around { sources[name] = aroundSources[name] }

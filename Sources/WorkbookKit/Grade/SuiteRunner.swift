@@ -51,13 +51,12 @@ struct SuiteRunner {
         var outcome = Outcome()
         var remaining = testIDs
         var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
-        var parallel = true
+        var optimistic = true
         while !remaining.isEmpty {
+            let parallel = optimistic
+            optimistic = false
             let attempt = runOnce(remaining, parallel: parallel, mayCapture: &mayCapture)
-            if parallel && !attempt.normal {
-                parallel = false
-                continue
-            }
+            if parallel && !attempt.normal { continue }   // none of it counts
             outcome.anomalies += attempt.anomalies
             var decided = 0
             for id in remaining {
@@ -86,7 +85,6 @@ struct SuiteRunner {
                     teaches: nil, seconds: 0)
             }
             remaining = remaining.filter { outcome.results[$0] == nil }
-            parallel = false
         }
         return outcome
     }
