@@ -13,6 +13,9 @@ struct Check: ParsableCommand {
     @Option(help: "Run the reference solutions and the mutants this many times (flake statistics).")
     var runs = 1
 
+    @Option(name: .customLong("exercise"), help: "Check only this exercise's suite, solution, stub, mutants and accepted variants (repeatable; all when not given).")
+    var exercises: [String] = []
+
     @Flag(help: "Skip compiling and running the book's code blocks.")
     var skipExamples = false
 
@@ -27,6 +30,7 @@ struct Check: ParsableCommand {
         options.examples = !skipExamples
         options.suites = !skipSuites
         options.runs = max(1, runs)
+        options.exercises = exercises
         let verbose = verbose
         let start = Date()
         let report = try CourseChecker(root: root.url, options: options) { message in

@@ -7,6 +7,8 @@ public struct CourseChecker {
         public var suites = true
         public var runs = 1
         public var book = true
+        /// Exercises whose suites are checked (by name, any case); all when empty.
+        public var exercises: [String] = []
         public init() {}
     }
 
@@ -47,7 +49,7 @@ public struct CourseChecker {
             report.examples = examples
         }
         if options.suites {
-            let suites = SuiteCheck(course: course, runs: options.runs, log: log).check()
+            let suites = SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log).check()
             report.diagnostics += suites.diagnostics
             report.suites = suites
         }

@@ -19,6 +19,8 @@ public struct SuiteCheckReport: Sendable {
 struct SuiteCheck {
     let course: Course
     let runs: Int
+    /// The exercises checked (names or folders, any case); all when empty.
+    let exercises: [String]
     let log: @Sendable (String) -> Void
 
     func check() -> SuiteCheckReport {
@@ -26,21 +28,23 @@ struct SuiteCheck {
         do {
             let policy = try GradingPolicy.load(root: course.root)
             let grader = Grader(course: course, policy: policy, log: log)
-            try checkSolutions(grader, &report)
-            try checkStubs(grader, &report)
-            try checkVariants(grader, &report)
+            let chosen = try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
+            try checkSolutions(grader, chosen, &report)
+            try checkStubs(grader, chosen, &report)
+            try checkEditedStubs(grader, chosen, &report)
+            try checkVariants(grader, chosen, &report)
         } catch {
             report.diagnostics.append(Diagnostic("Tests", 1, "could not grade the course's own code: \(error)"))
         }
         return report
     }
 
-    private func checkSolutions(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
-        var tallies = Dictionary(uniqueKeysWithValues: course.exercises.map { ($0.name, SuiteCheckReport.Tally(subject: "solution \($0.name)")) })
+    private func checkSolutions(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
+        var tallies = Dictionary(uniqueKeysWithValues: chosen.map { ($0.name, SuiteCheckReport.Tally(subject: "solution \($0.name)")) })
         let submission = Submission(name: "reference solutions", folder: course.root, sources: grader.solutions, ignored: [])
         for run in 1...runs {
             log("reference solutions, run \(run) of \(runs)")
-            for result in try grader.grade(submission).exercises {
+            for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
                 tallies[result.exercise]?.runs += 1
                 if result.verdict == .passed {
                     tallies[result.exercise]?.asExpected += 1
@@ -49,12 +53,12 @@ struct SuiteCheck {
                 }
             }
         }
-        report.tallies += course.exercises.compactMap { tallies[$0.name] }
+        report.tallies += chosen.compactMap { tallies[$0.name] }
     }
 
-    private func checkStubs(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
+    private func checkStubs(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
         let submission = Submission(name: "stubs", folder: course.root, sources: grader.stubs, ignored: [])
-        for result in try grader.grade(submission).exercises {
+        for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
             guard let exercise = try? course.exercise(named: result.exercise) else { continue }
             var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise)", runs: 1)
             if result.tests.allSatisfy({ $0.status == .passed }) {
@@ -70,13 +74,36 @@ struct SuiteCheck {
         }
     }
 
+    /// A stub with one comment added is no longer "not started", so it is
+    /// graded like any attempt: it must still earn nothing. A test that the
+    /// starting code already passes carries no points (weight 0 in
+    /// `Tests/grading.json`), or it is rewritten so that the stub fails it.
+    private func checkEditedStubs(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
+        let edited = grader.stubs.mapValues { files in files.mapValues { $0 + "\n// started\n" } }
+        let submission = Submission(name: "stubs with a comment added", folder: course.root, sources: edited, ignored: [])
+        for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
+            guard let exercise = try? course.exercise(named: result.exercise) else { continue }
+            var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise) with a comment added", runs: 1)
+            let earning = result.tests.filter { $0.points > 0 }
+            if result.verdict == .notStarted {
+                report.diagnostics.append(problem(exercise, "a stub with a comment added is still graded `not started`", result))
+            } else if !earning.isEmpty {
+                let names = earning.map { "\(TestNames.function(of: $0.id)) (\($0.name))" }.joined(separator: "\n    ")
+                report.diagnostics.append(Diagnostic(exercise.testDirectory, 1, "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"))
+            } else {
+                tally.asExpected = 1
+            }
+            report.tallies.append(tally)
+        }
+    }
+
     /// Known-buggy versions (`Tests/Mutants/<Name>/<mutant>/`) must fail;
     /// other correct designs (`Tests/Accepted/<Name>/<variant>/`) must pass.
     /// They are graded side by side (each is one exercise's lane, which
     /// mostly waits), as many at once as the grader runs suites.
-    private func checkVariants(_ grader: Grader, _ report: inout SuiteCheckReport) throws {
+    private func checkVariants(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
         var jobs: [@Sendable () throws -> VariantCheck] = []
-        for exercise in course.exercises {
+        for exercise in chosen {
             let mutants = variants(in: exercise.mutantsDirectory)
             if mutants.count < 3 {
                 report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
