@@ -316,7 +316,8 @@ struct HostileBatchTests {
             let sum = tests.map { Int((($0["score"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
             #expect(sum == Int(((report["score"] as? Double) ?? -1) * 100 + 0.5), "the tests add up to the score")
             let maxSum = tests.map { Int((($0["max_score"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
-            #expect(maxSum == Int(((report["max_score"] as? Double) ?? -1) * 100 + 0.5))
+            let extra = report["extra_data"] as? [String: Any]
+            #expect(maxSum == Int(((extra?["max_score"] as? Double) ?? -1) * 100 + 0.5))
             #expect(report["output_format"] as? String == "text")
         }
         for prefix in ["scoped: ", "race: "] {

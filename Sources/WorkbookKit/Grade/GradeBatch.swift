@@ -13,16 +13,21 @@ public struct GradeBatch: Sendable {
     public let output: URL
     /// The exercises to grade (all when `nil`).
     public let only: Set<String>?
+    /// The report files written for each submission.
+    public let formats: Set<ReportFormat>
 
-    public init(grader: Grader, output: URL, only: Set<String>? = nil) {
+    public init(grader: Grader, output: URL, only: Set<String>? = nil, formats: Set<ReportFormat> = ReportFormat.standard) {
         self.grader = grader
         self.output = output
         self.only = only
+        self.formats = formats
     }
 
     /// What the batch did.
     public struct Summary: Sendable {
         public var results: [SubmissionResult] = []
+        /// Each result's report folder name, in the same order.
+        public var reportNames: [String] = []
         /// How many submissions the grader could not grade.
         public var graderErrors: Int { results.filter { $0.graderError != nil }.count }
     }
@@ -47,14 +52,16 @@ public struct GradeBatch: Sendable {
 
     private func record(_ result: SubmissionResult, index: Int, into summary: inout Summary, taken: inout Set<String>,
                         progress: (Int, URL, SubmissionResult) -> Void) throws {
-        let reports = output.appending(path: Self.uniqueName(result.submission, taken: &taken))
+        let name = Self.uniqueName(result.submission, taken: &taken)
+        let reports = output.appending(path: name)
         summary.results.append(result)
+        summary.reportNames.append(name)
         do {
-            try write(result, to: reports)
+            try ReportFormat.write(result, formats: formats, course: grader.course, to: reports)
         } catch {
             summary.results[summary.results.count - 1].graderError = "the reports could not be written: \(error)"
         }
-        try Gradebook.csv(summary.results, exercises: grader.course.exercises.map(\.name))
+        try Gradebook(results: summary.results, names: summary.reportNames, exercises: grader.course.exercises.map(\.name)).csv()
             .write(to: output.appending(path: "gradebook.csv"), atomically: true, encoding: .utf8)
         progress(index, reports, summary.results[summary.results.count - 1])
     }
@@ -80,13 +87,6 @@ public struct GradeBatch: Sendable {
                                 sandbox: grader.sandbox.protections,
                                 graderError: "the grader could not grade this submission (the grader failed, not the student): "
                                     + CrashMessage.withoutPaths(String(reason.prefix(2000))))
-    }
-
-    private func write(_ result: SubmissionResult, to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try GradescopeReport.json(result).write(to: folder.appending(path: "results.json"))
-        try FeedbackPage.html(result, course: grader.course)
-            .write(to: folder.appending(path: "feedback.html"), atomically: true, encoding: .utf8)
     }
 
     /// `name`, or `name-2`, `name-3`… when an earlier submission of the

@@ -29,6 +29,8 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
     case invalidSubmission(path: String, reason: String)
     /// Grading was asked for, and the walls around student code cannot be built here.
     case sandboxUnavailable(missing: [String])
+    /// A command was asked for something its inputs cannot give.
+    case usage(String)
 
     public var description: String {
         switch self {
@@ -42,6 +44,8 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
             return "`\(command)` failed with status \(status):\n\(output)"
         case .invalidSubmission(let path, let reason):
             return "\(path): \(reason)"
+        case .usage(let message):
+            return message
         case .sandboxUnavailable(let missing):
             return "cannot grade: the sandbox around student code cannot be built here:\n"
                 + missing.map { "  - \($0)" }.joined(separator: "\n")

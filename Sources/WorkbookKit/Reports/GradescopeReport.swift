@@ -1,15 +1,21 @@
 import Foundation
 
-/// `results.json` in Gradescope's autograder format, uploadable as is.
+/// `results.json` in Gradescope's autograder format, uploadable as is: only
+/// the fields its specification lists (`Tests/Schemas/gradescope-results.schema.json`).
 public enum GradescopeReport {
     struct Results: Encodable {
         var score: Double
-        var max_score: Double
-        var execution_time: Double
+        var execution_time: Int
         var output: String
         /// Gradescope renders `output` as HTML unless told otherwise.
         var output_format = "text"
         var tests: [Test]
+        /// Not shown to students; the total the score is out of.
+        var extra_data: ExtraData
+    }
+
+    struct ExtraData: Encodable {
+        var max_score: Double
     }
 
     struct Test: Encodable {
@@ -34,35 +40,10 @@ public enum GradescopeReport {
         }
         let notes = (result.notices + ["Limits on the code under test: \(result.sandbox.joined(separator: "; "))"])
             .joined(separator: "\n")
-        let results = Results(score: result.score, max_score: result.maxScore, execution_time: result.seconds.rounded(),
-                              output: notes, tests: tests)
+        let results = Results(score: result.score, execution_time: Int(result.seconds.rounded()),
+                              output: notes, tests: tests, extra_data: ExtraData(max_score: result.maxScore))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(results)
-    }
-}
-
-/// A class's gradebook: one row per submission, one column per exercise.
-public enum Gradebook {
-    public static func csv(_ results: [SubmissionResult], exercises: [String]) -> String {
-        var lines = [(["submission"] + exercises + ["total"]).map(field).joined(separator: ",")]
-        for result in results {
-            let scores = exercises.map { name in
-                result.exercises.first { $0.exercise == name }.map { format($0.points) } ?? ""
-            }
-            lines.append(([field(result.submission)] + scores + [format(result.score)]).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func format(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
-    }
-
-    /// RFC 4180 quoting.
-    private static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
