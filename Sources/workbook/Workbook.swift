@@ -8,7 +8,7 @@ struct Workbook: ParsableCommand {
         commandName: "workbook",
         abstract: "Work through, build, check and grade the Swift Threading Workbook.",
         subcommands: [Progress.self, Test.self, Hint.self, Watch.self, Reset.self,
-                      Build.self, Check.self, Grade.self, GradebookCommand.self, Release.self, Bench.self],
+                      Build.self, Check.self, Grade.self, GradebookCommand.self, PackageCommand.self, Autograde.self, Release.self, Bench.self],
         defaultSubcommand: Progress.self
     )
 }

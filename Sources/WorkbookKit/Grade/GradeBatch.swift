@@ -74,19 +74,9 @@ public struct GradeBatch: Sendable {
         }
     }
 
-    /// The result of a submission the grader could not grade: nothing earned,
-    /// every exercise listed, and the reason, which is the grader's.
     func failed(_ folder: URL, because reason: String) -> SubmissionResult {
-        let exercises = grader.course.exercises.filter { only?.contains($0.name) ?? true }.map { exercise in
-            ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
-                           maxPoints: grader.policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
-                           notes: ["not graded: the grader failed"], seconds: 0)
-        }
-        return SubmissionResult(submission: folder.lastPathComponent, exercises: exercises, score: 0,
-                                maxScore: exercises.map(\.maxPoints).reduce(0, +), seconds: 0, ignoredFiles: [],
-                                sandbox: grader.sandbox.protections,
-                                graderError: "the grader could not grade this submission (the grader failed, not the student): "
-                                    + CrashMessage.withoutPaths(String(reason.prefix(2000))))
+        .graderFailed(folder.lastPathComponent, course: grader.course, policy: grader.policy, only: only,
+                      protections: grader.sandbox.protections, because: reason)
     }
 
     /// `name`, or `name-2`, `name-3`… when an earlier submission of the

@@ -31,6 +31,8 @@ public struct SubmissionResult: Sendable, Codable {
     public var maxScore: Double
     public var seconds: Double
     public var ignoredFiles: [String]
+    /// How the exercises were found in the upload (loose files, a nested folder).
+    public var layoutNotes: [String]?
     /// The protections in force while this submission was graded.
     public var sandbox: [String]
     /// Files of the submission that were not taken, each with its reason.
@@ -47,6 +49,7 @@ extension SubmissionResult {
     public var notices: [String] {
         var notices: [String] = []
         if let graderError { notices.append(graderError) }
+        notices += layoutNotes ?? []
         if !refusedFiles.isEmpty { notices.append("Not taken: " + refusedFiles.joined(separator: "; ")) }
         if !ignoredFiles.isEmpty { notices.append("Ignored (only exercise sources are graded): \(ignoredFiles.joined(separator: ", "))") }
         if !anomalies.isEmpty {
@@ -54,5 +57,23 @@ extension SubmissionResult {
                            + anomalies.prefix(5).joined(separator: "; ") + (anomalies.count > 5 ? "; …" : ""))
         }
         return notices
+    }
+}
+
+extension SubmissionResult {
+    /// The result of a submission the grader could not grade: nothing earned,
+    /// every exercise listed, and the reason, which is the grader's.
+    static func graderFailed(_ name: String, course: Course, policy: GradingPolicy, only: Set<String>? = nil,
+                             protections: [String], because reason: String) -> SubmissionResult {
+        let exercises = course.exercises.filter { only?.contains($0.name) ?? true }.map { exercise in
+            ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
+                           maxPoints: policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
+                           notes: ["not graded: the grader failed"], seconds: 0)
+        }
+        return SubmissionResult(submission: name, exercises: exercises, score: 0,
+                                maxScore: exercises.map(\.maxPoints).reduce(0, +), seconds: 0, ignoredFiles: [],
+                                sandbox: protections,
+                                graderError: "the grader could not grade this submission (the grader failed, not the student): "
+                                    + CrashMessage.withoutPaths(String(reason.prefix(2000))))
     }
 }

@@ -12,6 +12,9 @@ public struct Grader: Sendable {
     /// How many suites may run at once.
     let jobs: Int
     let log: @Sendable (String) -> Void
+    /// How long one submission may take to grade; the tests still without a
+    /// verdict when it runs out are `not run` (and earn nothing).
+    public var budget: Double?
 
     /// - Parameter workspace: the name of the reusable build folder under
     ///   `.build/workbook/` (separate names let gradings run side by side).
@@ -53,6 +56,7 @@ public struct Grader: Sendable {
 
     public func grade(_ submission: Submission, only names: Set<String>? = nil) throws -> SubmissionResult {
         let start = Date()
+        let deadline = budget.map { start.addingTimeInterval($0) }
         let chosen = course.exercises.filter { names?.contains($0.name) ?? true }
         let users = SandboxUsers.fresh()
         let stubs = stubs(of: chosen)
@@ -121,6 +125,7 @@ public struct Grader: Sendable {
                                              perTestLimit: policy.secondsPerTest, sandbox: sandbox,
                                              user: users.runner(sanitized.count + index))
                     runner.library = inEngine ? library : nil
+                    runner.deadline = deadline
                     return runner.run()
                 }
             }
@@ -132,7 +137,7 @@ public struct Grader: Sendable {
                 Lane.timed(exercise.name) {
                     guard inEngine else {
                         return sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
-                                             users: users, slot: index)
+                                             users: users, slot: index, deadline: deadline)
                     }
                     log("grading \(exercise.name) under ThreadSanitizer")
                     var runner = SuiteRunner(workspace: sanitizerEngine.workspace.directory, binary: GradingWorkspace.binary,
@@ -140,6 +145,7 @@ public struct Grader: Sendable {
                                              sandbox: sandbox, user: users.runner(index), limits: .sanitizedTests,
                                              sanitizerLane: true)
                     runner.library = subject?.sanitized?.library
+                    runner.deadline = deadline
                     return runner.run()
                 }
             }
@@ -231,7 +237,7 @@ public struct Grader: Sendable {
     /// of its own. A build that fails only under the sanitizer costs that
     /// lane's verdicts, never the batch.
     private func sanitizerLane(_ exercise: Exercise, sources: [String: String], ids: [String],
-                               users: SandboxUsers, slot: Int) -> SuiteRunner.Outcome {
+                               users: SandboxUsers, slot: Int, deadline: Date?) -> SuiteRunner.Outcome {
         log("grading \(exercise.name) under ThreadSanitizer")
         let directory = URL(filePath: workDirectory.path + "-tsan")
         let workspace = GradingWorkspace(course: course, directory: directory, exercises: [exercise], threadSanitizer: true)
@@ -244,9 +250,11 @@ public struct Grader: Sendable {
             return SuiteRunner.Outcome(results: Self.allTests(ids, .didNotCompile,
                 "the exercise compiles, but not under ThreadSanitizer (ask your instructor: this is the grader's problem)"))
         }
-        return SuiteRunner(workspace: directory, binary: GradingWorkspace.binary, testIDs: ids,
-                           perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
-                           limits: .sanitizedTests, sanitizerLane: true).run()
+        var runner = SuiteRunner(workspace: directory, binary: GradingWorkspace.binary, testIDs: ids,
+                                 perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
+                                 limits: .sanitizedTests, sanitizerLane: true)
+        runner.deadline = deadline
+        return runner.run()
     }
 
     /// A test that passed normally but not under ThreadSanitizer takes the

@@ -34,6 +34,10 @@ struct SuiteRunner {
     /// A folder holding a subject's library that replaces the stub's in
     /// the binary (``SuiteEngine``), seen read-only.
     var library: URL?
+    /// When the submission's time budget runs out: no test starts after it,
+    /// a run still going is stopped, and the tests without a verdict are
+    /// `not run`.
+    var deadline: Date?
 
     static let insideWorkspace = "/workspace"
     static let insideRun = "/run/workbook"
@@ -53,9 +57,23 @@ struct SuiteRunner {
         var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
         var optimistic = true
         while !remaining.isEmpty {
+            if let deadline, Date() >= deadline {
+                for id in remaining {
+                    outcome.results[id] = TestResult(id: id, name: id, status: .notRun,
+                        message: "not run: the time budget for grading this submission ran out first", teaches: nil, seconds: 0)
+                }
+                break
+            }
             let parallel = optimistic
             optimistic = false
             let attempt = runOnce(remaining, parallel: parallel, mayCapture: &mayCapture)
+            if let deadline, Date() >= deadline, !attempt.normal {
+                // Stopped by the budget, not by the code under test: what
+                // finished counts, the rest is not run (next round).
+                for id in remaining { if let result = attempt.results[id] { outcome.results[id] = result } }
+                remaining = remaining.filter { outcome.results[$0] == nil }
+                continue
+            }
             if parallel && !attempt.normal { continue }   // none of it counts
             outcome.anomalies += attempt.anomalies
             var decided = 0
@@ -139,6 +157,7 @@ struct SuiteRunner {
             let data = channel.drain()
             streamBytes += data.count
             stream.feed(data)
+            if let deadline, Date() >= deadline { return false }
             guard streamBytes <= Self.streamCap, watchdog.allows(stream) else {
                 if watchdog.expired && capture {
                     // Before the kill: where is every thread waiting?

@@ -11,6 +11,8 @@ public struct TestResult: Sendable, Codable, Equatable {
         case notReported = "not reported"
         /// The exercise was not built: its sources use a refused construct.
         case forbidden = "forbidden construct"
+        /// The submission's time budget ran out before the test could finish.
+        case notRun = "not run"
 
         /// `failed` is a wrong answer; the rest are errors.
         public var isError: Bool { self != .passed && self != .failed }
