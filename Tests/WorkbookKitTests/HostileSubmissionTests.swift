@@ -106,4 +106,19 @@ struct HostileSubmissionTests {
         #expect(lock.tests.filter { $0.status == .passed }.count >= lock.tests.count - crashed.count - 1)
         #expect(threads.tests.allSatisfy { $0.status != .passed || $0.name.contains("empty") })
     }
+
+    @Test("past the submission's time budget, the tests still without a verdict are not run and the rest keep theirs")
+    func budget() throws {
+        var budgeted = grader
+        budgeted.budget = 20
+        var sources = budgeted.solutions.filter { ["lock", "threads"].contains($0.key) }
+        sources["threads"] = ["Threads.swift": "public func runAll<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {\n    while true {}\n}\n"]
+        let result = try budgeted.grade(Submission(name: "slow", folder: course.root, sources: sources, ignored: []), only: ["lock", "threads"])
+        let lock = try #require(result.exercises.first { $0.exercise == "lock" })
+        let threads = try #require(result.exercises.first { $0.exercise == "threads" })
+        #expect(threads.tests.contains { $0.status == .notRun }, "an endless runAll cannot finish its suite in 20 s")
+        #expect(threads.tests.filter { $0.status == .notRun }.allSatisfy { $0.points == 0 && $0.message.contains("time budget") })
+        #expect(lock.points > 0, "what finished in time keeps its points")
+        #expect(result.seconds < 20 + 15, "the budget holds: \(result.seconds) s")
+    }
 }
