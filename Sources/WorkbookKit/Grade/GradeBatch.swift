@@ -1,7 +1,8 @@
 import Foundation
 
 /// Grades many submissions, a few side by side (a grading mostly waits on
-/// its tests), and writes every report in the order of the folders.
+/// its tests), a new one starting as soon as one ends, and writes every
+/// report in the order of the folders.
 ///
 /// Whatever goes wrong with one submission costs that submission only: it
 /// still gets a `results.json` (score 0 and what the grader could not do),
@@ -37,15 +38,9 @@ public struct GradeBatch: Sendable {
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         var summary = Summary()
         var taken = Set<String>()
-        let atOnce = max(1, grader.jobs)
-        for start in stride(from: 0, to: folders.count, by: atOnce) {
-            let group = Array(folders[start..<min(folders.count, start + atOnce)])
-            let results = try runConcurrently(group.map { folder in
-                { @Sendable [self] in grade(folder.resolvingSymlinksInPath()) }
-            }, atMost: atOnce)
-            for (offset, result) in results.enumerated() {
-                try record(result, index: start + offset, into: &summary, taken: &taken, progress: progress)
-            }
+        let jobs = folders.map { folder in { @Sendable [self] in grade(folder.resolvingSymlinksInPath()) } }
+        try runConcurrently(jobs, atMost: max(1, grader.jobs)) { index, result in
+            try record(result, index: index, into: &summary, taken: &taken, progress: progress)
         }
         return summary
     }
