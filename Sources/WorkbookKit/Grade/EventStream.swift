@@ -25,12 +25,18 @@ struct EventStream {
         var sourceLocation: SourceLocation?
         var messages: [Message]?
         var issue: Issue?
+        var instant: Instant?
     }
 
     struct SourceLocation: Decodable {
         var _filePath: String?
         var fileID: String?
         var line: Int?
+    }
+
+    /// When an event happened, in seconds on the test process's clock.
+    struct Instant: Decodable {
+        var absolute: Double?
     }
 
     struct Message: Decodable {
@@ -53,6 +59,14 @@ struct EventStream {
         var skipped = false
         var issues: [String] = []
         var issueLine: Int?
+        var startedAt: Double?
+        var endedAt: Double?
+
+        /// How long the test ran, by the test process's own clock.
+        var seconds: Double {
+            guard let startedAt, let endedAt, endedAt >= startedAt else { return 0 }
+            return endedAt - startedAt
+        }
     }
 
     static let version = 0
@@ -129,11 +143,13 @@ struct EventStream {
         case "testStarted":
             if tests[id]?.started == true { flag(id, "started twice") }
             tests[id]?.started = true
+            tests[id]?.startedAt = payload.instant?.absolute
             startOrder.append(id)
             progress += 1
         case "testEnded":
             if tests[id]?.started != true || tests[id]?.ended == true { flag(id, "ended without a start, or twice") }
             tests[id]?.ended = true
+            tests[id]?.endedAt = payload.instant?.absolute
         case "testSkipped":
             tests[id]?.skipped = true
         case "issueRecorded":

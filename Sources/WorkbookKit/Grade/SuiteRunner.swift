@@ -237,7 +237,8 @@ struct SuiteRunner {
                 } else if state.skipped {
                     attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
                 } else if state.started && state.ended {
-                    attempt.results[id] = state.issues.isEmpty ? result(.passed, "") : result(.failed, state.issues.first ?? "")
+                    attempt.results[id] = state.issues.isEmpty ? result(.passed, "", seconds: state.seconds)
+                        : result(.failed, state.issues.first ?? "", seconds: state.seconds)
                 } else if state.started {
                     attempt.results[id] = unfinished(result)
                 }
