@@ -23,6 +23,45 @@ let courseTargets: [Target] = exercises.flatMap { name -> [Target] in
     ]
 }
 
+// BEGIN TOOL: `workbook release` copies this part, as it is, into the
+// student edition's manifest: the tool, its dependencies and the suites' support.
+let toolDependencies: [Package.Dependency] = [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+]
+
+let toolTargets: [Target] = [
+    .systemLibrary(
+        name: "CCmark",
+        path: "Sources/CCmark",
+        pkgConfig: "libcmark",
+        providers: [.apt(["libcmark-dev"])]
+    ),
+    .target(
+        name: "WorkbookKit",
+        dependencies: [
+            "CCmark",
+            .product(name: "SwiftParser", package: "swift-syntax"),
+            .product(name: "SwiftIDEUtils", package: "swift-syntax"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]
+    ),
+    .executableTarget(
+        name: "workbook",
+        dependencies: [
+            "WorkbookKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+    .target(name: "CourseSupport", path: "Tests/CourseSupport"),
+]
+// END TOOL
+
 let package = Package(
     name: "SwiftThreadingWorkbook",
     products: [
@@ -38,42 +77,11 @@ let package = Package(
         ),
         .default(enabledTraits: ["SOLUTIONS"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-    ],
-    targets: [
-        .systemLibrary(
-            name: "CCmark",
-            path: "Sources/CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
-        ),
-        .target(
-            name: "WorkbookKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "SwiftParser", package: "swift-syntax"),
-                .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-                .product(name: "XMLCoder", package: "XMLCoder"),
-                .product(name: "CSV", package: "CSV.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
-        .executableTarget(
-            name: "workbook",
-            dependencies: [
-                "WorkbookKit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+    dependencies: toolDependencies,
+    targets: toolTargets + [
         .testTarget(
             name: "WorkbookKitTests",
             dependencies: ["WorkbookKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .target(name: "CourseSupport", path: "Tests/CourseSupport"),
     ] + courseTargets
 )

@@ -111,6 +111,9 @@ import Testing
         #expect(!manifest.contains("Solution"))
         #expect(!manifest.contains("traits"))
         #expect(manifest.contains(".executable(name: \"workbook\""))
+        let own = try String(contentsOf: course.root.appending(path: "Package.swift"), encoding: .utf8)
+        let tool = try #require(own.range(of: "// BEGIN TOOL").flatMap { begin in own.range(of: "// END TOOL", range: begin.upperBound..<own.endIndex).map { own[begin.lowerBound..<$0.upperBound] } })
+        #expect(manifest.contains(tool), "the tool's dependencies and targets, as the course's own manifest has them")
         for exercise in course.exercises { #expect(manifest.contains("\"\(exercise.folder)\"")) }
     }
 

@@ -1,9 +1,17 @@
 /// The texts a student edition is made of besides the course's own files.
 enum ReleasePackage {
     /// `Package.swift` of the student edition: each exercise module and its
-    /// suite, and the `workbook` tool. No `Solutions/` and no `SOLUTIONS`
-    /// trait, so the suites' `#else` branch imports `<Name>Exercise`.
-    static func manifest(_ course: Course) -> String {
+    /// suite, and the `workbook` tool, whose part (its dependencies and
+    /// targets) is copied from the course's own manifest, between
+    /// `// BEGIN TOOL` and `// END TOOL`, so it is written once. No
+    /// `Solutions/` and no `SOLUTIONS` trait, so the suites' `#else` branch
+    /// imports `<Name>Exercise`.
+    static func manifest(_ course: Course) throws(WorkbookError) -> String {
+        let source = (try? String(contentsOf: course.root.appending(path: "Package.swift"), encoding: .utf8)) ?? ""
+        guard let begin = source.range(of: "// BEGIN TOOL"), let end = source.range(of: "// END TOOL\n", range: begin.upperBound..<source.endIndex) else {
+            throw .problems([Diagnostic("Package.swift", 1, "the tool's part (between `// BEGIN TOOL` and `// END TOOL`) is missing, so the student edition cannot build the tool")])
+        }
+        let tool = String(source[begin.lowerBound..<end.upperBound])
         let names = course.exercises.map { "\"\($0.folder)\"" }.joined(separator: ", ")
         return """
         // swift-tools-version: 6.2
@@ -21,31 +29,14 @@ enum ReleasePackage {
             ]
         }
 
+        \(tool)
         let package = Package(
             name: "SwiftThreadingWorkbook",
             products: [
                 .executable(name: "workbook", targets: ["workbook"]),
             ],
-            dependencies: [
-                .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-                .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
-            ],
-            targets: [
-                .systemLibrary(name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-                .target(
-                    name: "WorkbookKit",
-                    dependencies: [
-                        "CCmark",
-                        .product(name: "SwiftParser", package: "swift-syntax"),
-                        .product(name: "SwiftIDEUtils", package: "swift-syntax"),
-                    ]
-                ),
-                .executableTarget(
-                    name: "workbook",
-                    dependencies: ["WorkbookKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-                ),
-                .target(name: "CourseSupport", path: "Tests/CourseSupport"),
-            ] + exerciseTargets
+            dependencies: toolDependencies,
+            targets: toolTargets + exerciseTargets
         )
 
         """
