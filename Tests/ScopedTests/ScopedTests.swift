@@ -38,7 +38,7 @@ struct ScopedTests {
     @Test("threads take turns inside withLock: each body sees the value the last one left, and its result comes out of withLock",
           .teaches("05-scoped-locking#withlock-the-closure-is-the-scope"))
     func takesTurns() {
-        let threads = 8, rounds = 1_000, start = 100
+        let threads = 8, rounds = 600, start = 100
         let guarded = Guarded(start)
         let occupancy = Occupancy()
         let results = Shared<[Int]>([])
