@@ -129,19 +129,6 @@ private func concurrently(
 
 @Suite("Account: concurrent deposits and withdrawals", .serialized)
 struct RaceTests {
-    @Test("a single caller's deposits and withdrawals add up",
-          .teaches("06-race-conditions#watching-updates-get-lost"))
-    func sequentialArithmetic() async {
-        let fresh = Account()
-        #expect(await fresh.balance == 0, "a new account should start with a balance of 0")
-        let account = Account(balance: 50)
-        await account.deposit(20)
-        await account.withdraw(70)
-        await account.withdraw(5)
-        let balance = await account.balance
-        #expect(balance == -5, "50 + 20 - 70 - 5 should be -5, but the balance is \(balance)")
-    }
-
     @Test("no deposit is lost when many tasks deposit at once",
           .teaches("06-race-conditions#fixing-it-with-nslock"))
     func concurrentDeposits() async {
@@ -156,26 +143,37 @@ struct RaceTests {
                 "\(tasks) tasks each deposited 1 \(rounds) times, but the balance is \(balance): \(tasks * rounds - balance) deposits were lost")
     }
 
-    @Test("deposits and withdrawals running at once leave the exact balance",
+    @Test("deposits and withdrawals add up, for one caller and for many at once, below zero too",
           .teaches("06-race-conditions#fixing-it-with-nslock"))
     func mixedDepositsAndWithdrawals() async {
+        let fresh = Account()
+        #expect(await fresh.balance == 0, "a new account should start with a balance of 0")
+        let single = Account(balance: 50)
+        await single.deposit(20)
+        await single.withdraw(70)
+        await single.withdraw(5)
+        let alone = await single.balance
+        #expect(alone == -5, "one caller: 50 + 20 - 70 - 5 should be -5, but the balance is \(alone)")
+
+        // Half the callers deposit 2, half withdraw 3, so the balance ends
+        // far below zero: withdrawals have no overdraft check.
         let tasks = 8
         let rounds = 1_000
-        let start = 1_000
+        let start = 50
         let account = Account(balance: start)
         guard await concurrently(tasks, { index in
             for _ in 0..<rounds {
                 if index.isMultiple(of: 2) {
-                    await account.deposit(3)
+                    await account.deposit(2)
                 } else {
-                    await account.withdraw(2)
+                    await account.withdraw(3)
                 }
             }
         }) else { return }
-        let expected = start + (tasks / 2) * rounds * 3 - (tasks / 2) * rounds * 2
+        let expected = start + (tasks / 2) * rounds * 2 - (tasks / 2) * rounds * 3
         let balance = await account.balance
         #expect(balance == expected,
-                "after \(tasks / 2 * rounds) deposits of 3 and as many withdrawals of 2 from \(start), the balance should be \(expected) but is \(balance): updates were lost")
+                "after \(tasks / 2 * rounds) deposits of 2 and as many withdrawals of 3 from \(start), the balance should be \(expected) but is \(balance): updates were lost")
     }
 
     @Test("the balance read while deposits run never goes backwards or out of range",
@@ -223,5 +221,47 @@ struct RaceTests {
                 "only deposits of 1 ran (\(total) in all), yet the balance went backwards or beyond the total: \(problems.joined(separator: "; "))")
         let balance = await account.balance
         #expect(balance == total, "\(total) deposits of 1 left a balance of \(balance)")
+    }
+
+    @Test("many tasks in a task group on the cooperative pool deposit and withdraw without losing an update",
+          .teaches("06-race-conditions#fixing-it-with-an-actor"))
+    func tasksOnTheCooperativePool() async {
+        // The ordinary way to call the account: child tasks of a task group
+        // on the shared pool. A lock held only for one read-yield-write
+        // never waits for a suspended task, so many more tasks than the
+        // pool has threads cannot starve it.
+        let tasks = 64
+        let rounds = 200
+        let account = Account(balance: 0)
+        let finished = CountdownLatch(1)
+        Task {
+            await withTaskGroup(of: Void.self) { group in
+                for index in 0..<tasks {
+                    group.addTask {
+                        for _ in 0..<rounds {
+                            if index.isMultiple(of: 2) {
+                                await account.deposit(5)
+                            } else {
+                                await account.withdraw(3)
+                            }
+                        }
+                    }
+                }
+            }
+            finished.countDown()
+        }
+        // Poll instead of awaiting the group: every wait in a test is bounded.
+        let deadline = ContinuousClock.now + .seconds(2 * promptly)
+        while !finished.isOpen && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        guard finished.isOpen else {
+            Issue.record("\(tasks) tasks on the cooperative pool had not finished after \(Int(2 * promptly)) s: a deadlock in the account?")
+            return
+        }
+        let expected = (tasks / 2) * rounds * (5 - 3)
+        let balance = await account.balance
+        #expect(balance == expected,
+                "\(tasks / 2) tasks deposited 5 and \(tasks / 2) withdrew 3, \(rounds) times each, so the balance should be \(expected), but it is \(balance): updates were lost")
     }
 }
