@@ -55,6 +55,15 @@ public struct SuiteIndex: Sendable, Codable {
         override func visitPost(_ node: ClassDeclSyntax) { types.removeLast() }
         override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { types.append(node.name.text); return .visitChildren }
         override func visitPost(_ node: EnumDeclSyntax) { types.removeLast() }
+        override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind { types.append(node.name.text); return .visitChildren }
+        override func visitPost(_ node: ActorDeclSyntax) { types.removeLast() }
+        /// `extension LockTests { @Test … }` adds tests to the suite `LockTests`
+        /// (`extension A.B` to `B`).
+        override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
+            types.append(String(node.extendedType.trimmedDescription.split(separator: ".").last ?? ""))
+            return .visitChildren
+        }
+        override func visitPost(_ node: ExtensionDeclSyntax) { types.removeLast() }
 
         override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
             for case .attribute(let attribute) in node.attributes where attribute.attributeName.trimmedDescription == "Test" {
