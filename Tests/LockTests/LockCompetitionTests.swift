@@ -185,11 +185,13 @@ extension LockTests {
         try #require(isFree(lock) == true, "tryLock() on a free lock must return true")
         let counter = UnguardedCounter()
         let failures = Atomic<Int>(0)
-        let threads = 4, rounds = 250
+        let threads = 4, rounds = 300
         let giveUp = Date(timeIntervalSinceNow: promptly)
         let group = startThreads(threads) { index in
             for round in 0..<rounds {
-                switch (index + round) % 4 {
+                // Two threads always spin on tryLock(), so that its look at
+                // the owner meets the other threads' changes again and again.
+                switch index < 2 ? 1 : round % 4 {
                 case 0:
                     lock.lock()
                 case 1:

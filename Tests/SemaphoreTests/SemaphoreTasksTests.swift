@@ -99,11 +99,14 @@ extension SemaphoreTests {
         semaphore.release()
         let counter = UnguardedCounter()
         let failures = Atomic<Int>(0)
-        let threads = 4, rounds = 250
+        let threads = 4, rounds = 300
         let giveUp = Date(timeIntervalSinceNow: promptly)
         let group = startThreads(threads) { index in
             for round in 0..<rounds {
-                switch (index + round) % 4 {
+                // Two threads always spin on tryAcquire(timeout: 0), so that
+                // its look at the count meets the other threads' changes
+                // again and again.
+                switch index < 2 ? 1 : round % 4 {
                 case 0:
                     semaphore.acquire()
                 case 1:
