@@ -11,7 +11,7 @@ private struct Boom: Error {}
 
 /// Takes permits with `tryAcquire(timeout: 0)` until one is refused or
 /// `limit` have been taken, and returns how many were taken.
-private func freePermits(_ take: (Double) -> Bool, limit: Int) -> Int {
+func freePermits(_ take: (Double) -> Bool, limit: Int) -> Int {
     var taken = 0
     while taken < limit, take(0) { taken += 1 }
     return taken
@@ -39,22 +39,26 @@ struct SemaphoreTests {
                 "\(occupancy.maximum) threads held a permit at the same time, but the semaphore has only \(permits)")
     }
 
-    @Test("n threads can hold permits at the same time",
+    @Test("n threads can hold permits at the same time, and one more waits until a permit is given back",
           .teaches("04-semaphores#ten-workers-five-permits"))
-    func allPermitsCanBeHeldTogether() {
+    func allPermitsCanBeHeldTogether() throws {
         let permits = 3
         let semaphore = CountingSemaphore(permits: permits)
         let allInside = CountdownLatch(permits)
-        let togetherSeen = Shared(0)
+        let letGo = CountdownLatch(1)
         let holders = startThreads(permits) { _ in
             semaphore.acquire()
             allInside.countDown()
-            if allInside.wait(within: promptly) { togetherSeen.update { $0 += 1 } }
+            letGo.wait(within: untilLetGo)
             semaphore.release()
         }
-        #expect(holders.join(within: 2 * promptly), "\(permits) threads acquiring a semaphore with \(permits) permits did not finish within \(Int(2 * promptly)) s")
-        #expect(togetherSeen.current == permits,
-                "\(permits) threads could not all hold a permit at once although the semaphore has \(permits) permits")
+        defer { letGo.countDown(); holders.join(within: promptly) }
+        try #require(allInside.wait(within: promptly),
+                     "\(permits) threads could not all hold a permit at once although the semaphore has \(permits) permits")
+        let extra = startThread(name: "one-too-many") { semaphore.acquire() }
+        #expect(!extra.join(within: 0.1), "an acquire() returned while all \(permits) permits were held")
+        letGo.countDown()
+        #expect(extra.join(within: promptly), "an acquire() waiting for a permit was not woken when the holders gave theirs back")
     }
 
     @Test("a thread blocked in acquire goes on promptly after a release",
@@ -70,17 +74,32 @@ struct SemaphoreTests {
                 "a thread blocked in acquire() was still waiting \(Int(promptly)) s after a release(): the wake-up was lost")
     }
 
-    @Test("several blocked acquirers all go on after as many releases",
+    @Test("several blocked acquirers all go on when permits are released in a burst, before any of them has run",
           .teaches("04-semaphores#a-bouncer-with-a-clicker"))
-    func releasesWakeEveryBlockedAcquirer() {
+    func releasesWakeEveryBlockedAcquirer() throws {
+        // The releases come faster than a woken thread can run, so the count
+        // goes up by several before anyone takes a permit: each release must
+        // wake a waiter of its own, not only the one that found the count 0.
         let semaphore = CountingSemaphore(permits: 0)
         let waiters = 4
-        let acquirers = startThreads(waiters) { _ in semaphore.acquire() }
-        #expect(!acquirers.join(within: 0.2),
-                "acquire() returned although the semaphore had no permits")
+        let gotOne = Shared(0)
+        let acquirers = startThreads(waiters) { index in
+            if index % 2 == 0 {
+                semaphore.acquire()
+            } else if !semaphore.tryAcquire(timeout: untilLetGo) {
+                return
+            }
+            gotOne.update { $0 += 1 }
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        try #require(gotOne.current == 0, "acquire() or tryAcquire(timeout:) returned a permit although the semaphore had none")
         for _ in 0..<waiters { semaphore.release() }
-        #expect(acquirers.join(within: promptly),
-                "after \(waiters) releases, some of \(waiters) blocked threads were still waiting \(Int(promptly)) s later: a wake-up was lost")
+        #expect(acquirers.join(within: promptly), """
+            after \(waiters) releases in a row, \(waiters - gotOne.current) of \(waiters) waiting threads were still \
+            waiting \(Int(promptly)) s later: every release must wake a waiter (a wake-up was lost)
+            """)
+        #expect(freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: 1) == 0,
+                "after \(waiters) waiters took the \(waiters) released permits, a permit was still free")
     }
 
     @Test("tryAcquire gives up after about its timeout when no permit is free",
