@@ -105,12 +105,16 @@ struct SuiteCheck {
         var jobs: [@Sendable () throws -> VariantCheck] = []
         for exercise in chosen {
             let mutants = variants(in: exercise.mutantsDirectory)
-            if mutants.count < 3 {
-                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least 3 known-buggy versions are needed to show the suite catches bugs"))
+            if mutants.count < Self.minimumMutants {
+                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"))
             }
             let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
+            let accepted = variants(in: acceptedDirectory)
+            if accepted.count < Self.minimumAccepted {
+                report.diagnostics.append(Diagnostic(acceptedDirectory, 1, "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"))
+            }
             let paths = mutants.map { ("\(exercise.mutantsDirectory)/\($0)", false) }
-                + variants(in: acceptedDirectory).map { ("\(acceptedDirectory)/\($0)", true) }
+                + accepted.map { ("\(acceptedDirectory)/\($0)", true) }
             for (path, mustPass) in paths {
                 jobs.append { [self] in try checkVariant(path, of: exercise, mustPass: mustPass, grader) }
             }
@@ -120,6 +124,9 @@ struct SuiteCheck {
             report.diagnostics += checked.diagnostics
         }
     }
+
+    static let minimumMutants = 10
+    static let minimumAccepted = 3
 
     private struct VariantCheck: Sendable {
         var tally: SuiteCheckReport.Tally
