@@ -10,8 +10,10 @@ import Testing
 /// The tests that watch a real process exit: each runs a scenario of
 /// ``DaemonScenarios`` in a child process. ``DaemonWaitingTests`` and
 /// ``DaemonCountingTests`` run in this process. Every test makes its own
-/// `ThreadRuntime`, so the tests may run in parallel.
-@Suite("Daemon threads: how the program ends")
+/// `ThreadRuntime`, so the tests may run in parallel with the other suites';
+/// these run one at a time, so that only one child process starts at once
+/// (a child under ThreadSanitizer is slow to start and to exit).
+@Suite("Daemon threads: how the program ends", .serialized)
 struct DaemonExitTests {
     // MARK: - A real process exit (child processes)
 

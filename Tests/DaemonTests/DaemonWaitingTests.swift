@@ -175,25 +175,33 @@ struct DaemonWaitingTests {
     @Test("a non-daemon thread spawned just before the wait is counted at once and waited for, round after round",
           .teaches("03-daemon-threads#waiting-on-purpose-non-daemon-threads"))
     func waitSeesThreadSpawnedJustBefore() {
+        // Even rounds hold the new thread at a gate until the count has been
+        // read (so it cannot have finished, however loaded the machine);
+        // odd rounds wait right after spawn returns.
         let runtime = ThreadRuntime()
         let uncounted = Shared(0)
         let earlyReturns = Shared(0)
         let rounds = 20
         let tester = startThread {
-            for _ in 0..<rounds {
+            for round in 0..<rounds {
+                let gate = CountdownLatch(round.isMultiple(of: 2) ? 1 : 0)
                 let finished = Shared(false)
                 runtime.spawn {
+                    _ = gate.wait(within: untilLetGo)
                     Thread.sleep(forTimeInterval: 0.01)
                     finished.update { $0 = true }
                 }
-                if runtime.liveNonDaemonCount != 1 { uncounted.update { $0 += 1 } }
+                if round.isMultiple(of: 2) {
+                    if runtime.liveNonDaemonCount < 1 { uncounted.update { $0 += 1 } }
+                    gate.countDown()
+                }
                 runtime.waitForNonDaemonThreads()
                 if !finished.current { earlyReturns.update { $0 += 1 } }
             }
         }
         #expect(tester.join(within: promptly), "spawning and waiting \(rounds) times did not finish within \(Int(promptly)) s")
         #expect(uncounted.current == 0,
-                "in \(uncounted.current) of \(rounds) rounds liveNonDaemonCount was not 1 right after spawn returned: count the thread in spawn, before it starts")
+                "in \(uncounted.current) of \(rounds / 2) rounds liveNonDaemonCount was 0 right after spawn returned, while the new thread was held at a gate: count the thread in spawn, before it starts")
         #expect(earlyReturns.current == 0,
                 "in \(earlyReturns.current) of \(rounds) rounds waitForNonDaemonThreads() returned before a thread spawned just before the call had finished: count the thread in spawn, before it starts")
     }
