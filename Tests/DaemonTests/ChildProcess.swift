@@ -50,7 +50,7 @@ enum ChildProcess {
     ///   - exitLimit: seconds the child may take to exit after that.
     static func run(
         scenario: String, testName: String,
-        startLimit: Double = 2 * promptly, exitLimit: Double = 2
+        startLimit: Double = 2 * promptly, exitLimit: Double = promptly
     ) throws -> Outcome {
         let outputURL = FileManager.default.temporaryDirectory
             .appendingPathComponent("daemon-scenario-\(UUID().uuidString).txt")

@@ -42,77 +42,48 @@ func callRunAll<T: Sendable>(
     return outcome.current
 }
 
-@Suite("runAll runs jobs on threads of their own")
+/// The results, what the jobs returned and when `runAll` returns.
+/// ``ThreadsThreadTests`` checks which threads the jobs run on.
+@Suite("runAll waits for every job and returns the results in order")
 struct ThreadsTests {
-    @Test("results come back in the order of the jobs, even when later jobs finish first",
+    @Test("results come back in the order of the jobs, even when the jobs finish in the reverse order",
           .teaches("01-threads#exercise"))
     func resultsInInputOrder() throws {
-        // Job 0 sleeps longest, job 4 shortest: they finish in reverse order.
-        let jobs: [@Sendable () -> Int] = (0..<5).map { index in
+        // Job i waits until job i + 1 has finished (and a moment more), so
+        // the last job finishes first and the first job last. The deadline
+        // is shared, so a runAll that runs the jobs one by one does not hang.
+        let count = 6
+        let finished = (0..<count).map { _ in CountdownLatch(1) }
+        let deadline = Date(timeIntervalSinceNow: promptly)
+        let jobs: [@Sendable () -> String] = (0..<count).map { index in
             {
-                Thread.sleep(forTimeInterval: Double(5 - index) * 0.03)
-                return index * 10
+                if index + 1 < count {
+                    _ = finished[index + 1].wait(within: max(0, deadline.timeIntervalSinceNow))
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+                finished[index].countDown()
+                return "job \(index)"
             }
         }
-        let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
-        #expect(call.results == [0, 10, 20, 30, 40],
-                "results must be in the order of the jobs, not the order in which they finished")
+        let call = try #require(callRunAll(jobs, within: 2 * promptly), "runAll did not return within \(Int(2 * promptly)) s")
+        #expect(call.results == (0..<count).map { "job \($0)" },
+                "results must be in the order of the jobs, not the order in which they finished; got \(call.results)")
     }
 
     @Test("every job runs exactly once", .teaches("01-threads#exercise"))
     func everyJobRunsOnce() throws {
-        let runs = Shared(Array(repeating: 0, count: 6))
-        let jobs: [@Sendable () -> Int] = (0..<6).map { index in
+        let count = 12
+        let runs = Shared(Array(repeating: 0, count: count))
+        let jobs: [@Sendable () -> Int] = (0..<count).map { index in
             {
                 runs.update { $0[index] += 1 }
                 return index
             }
         }
         let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
-        #expect(runs.current == Array(repeating: 1, count: 6),
+        #expect(runs.current == Array(repeating: 1, count: count),
                 "each job must run exactly once; times each job ran: \(runs.current)")
-        #expect(call.results.count == 6, "expected 6 results, got \(call.results.count)")
-    }
-
-    @Test("each job runs on a new thread of its own, not on the caller's thread",
-          .teaches("01-threads#two-workers-on-two-threads"))
-    func eachJobOnItsOwnThread() throws {
-        let seen = Shared<[ThreadIdentity]>([])
-        let jobs: [@Sendable () -> Int] = (0..<4).map { index in
-            {
-                seen.update { $0.append(.current) }
-                return index
-            }
-        }
-        let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
-        let threads = seen.current
-        try #require(threads.count == 4, "expected 4 jobs to run, \(threads.count) ran")
-        #expect(!threads.contains { $0.thread === call.caller.thread },
-                "a job ran on the thread that called runAll; each job needs a new thread")
-        let distinct = Set(threads.map { ObjectIdentifier($0.thread) }).count
-        #expect(distinct == 4,
-                "4 jobs ran on only \(distinct) different thread(s); each job needs a thread of its own")
-    }
-
-    @Test("the jobs run at the same time, not one after another",
-          .teaches("01-threads#no-gil-threads-run-in-parallel"))
-    func jobsOverlap() throws {
-        // Each job arrives at the latch and waits for the others. Only when
-        // all four are running at once does every wait succeed. The deadline
-        // is shared, so a serial runAll fails after `promptly` instead of hanging.
-        let count = 4
-        let allArrived = CountdownLatch(count)
-        let deadline = Date(timeIntervalSinceNow: promptly)
-        let jobs: [@Sendable () -> Bool] = (0..<count).map { _ in
-            {
-                allArrived.countDown()
-                return allArrived.wait(within: max(0, deadline.timeIntervalSinceNow))
-            }
-        }
-        let call = try #require(callRunAll(jobs, within: 2 * promptly), "runAll did not return within \(Int(2 * promptly)) s")
-        #expect(call.results.count == count, "expected \(count) results, got \(call.results.count)")
-        #expect(call.results.allSatisfy { $0 },
-                "the jobs never all ran at the same time: start every thread before waiting for any")
+        #expect(call.results == Array(0..<count), "expected the results 0 to \(count - 1) in order, got \(call.results)")
     }
 
     @Test("runAll returns only after every job has finished",
@@ -153,22 +124,19 @@ struct ThreadsTests {
         #expect(call.results == [0, 1, 2], "expected the results [0, 1, 2], got \(call.results)")
     }
 
-    @Test("a single job runs on a thread of its own and its result comes back", .teaches("01-threads#exercise"))
-    func singleJob() throws {
+    @Test("one job gives its one result, from a thread of its own, and no jobs give no results",
+          .teaches("01-threads#exercise"))
+    func singleJobAndNoJobs() throws {
         let ranOn = Shared<ThreadIdentity?>(nil)
         let job: @Sendable () -> Int = {
             ranOn.update { $0 = .current }
             return 42
         }
         let call = try #require(callRunAll([job]), "runAll did not return within \(Int(promptly)) s")
-        #expect(call.results == [42], "expected the result [42], got \(call.results)")
-        let thread = try #require(ranOn.current, "the job never ran")
+        #expect(call.results == [42], "expected the result [42] for one job, got \(call.results)")
+        let thread = try #require(ranOn.current, "the only job never ran")
         #expect(thread.thread !== call.caller.thread, "the only job ran on the thread that called runAll; it needs a new thread")
-    }
-
-    @Test("an empty list of jobs gives an empty list of results", .teaches("01-threads#exercise"))
-    func emptyInput() throws {
-        let call = try #require(callRunAll([@Sendable () -> Int]()), "runAll did not return within \(Int(promptly)) s")
-        #expect(call.results.isEmpty)
+        let none = try #require(callRunAll([@Sendable () -> Int]()), "runAll of no jobs did not return within \(Int(promptly)) s")
+        #expect(none.results.isEmpty, "runAll of an empty list of jobs should return [], got \(none.results)")
     }
 }

@@ -1,0 +1,63 @@
+// Mutant: waitForNonDaemonThreads gives up after a two-second "safety" deadline, so a longer non-daemon job is abandoned at exit
+import Foundation
+
+/// Starts threads the way Python does: the program waits for its non-daemon
+/// threads before it ends and abandons its daemon threads.
+public final class ThreadRuntime: @unchecked Sendable {
+    // `running` is guarded by `condition`: the number of non-daemon threads
+    // that have been spawned and have not finished yet.
+    private let condition = NSCondition()
+    private var running = 0
+
+    public init() {}
+
+    /// Runs `body` on a new thread. The program waits for a non-daemon
+    /// thread before it exits; a daemon thread is abandoned.
+    public func spawn(daemon: Bool = false, _ body: @escaping @Sendable () -> Void) {
+        if daemon {
+            Thread { body() }.start()
+            return
+        }
+        // Count the thread before it starts, so that a wait beginning right
+        // after `spawn` returns already sees it.
+        condition.lock()
+        running += 1
+        condition.unlock()
+        Thread { [self] in
+            defer { nonDaemonThreadFinished() }
+            body()
+        }.start()
+    }
+
+    private func nonDaemonThreadFinished() {
+        condition.lock()
+        defer { condition.unlock() }
+        running -= 1
+        if running == 0 { condition.broadcast() }
+    }
+
+    /// Returns when every non-daemon thread spawned so far, and every
+    /// non-daemon thread they spawn, has finished. Daemon threads are ignored.
+    public func waitForNonDaemonThreads() {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: 2)
+        while running > 0 {
+            if !condition.wait(until: deadline) { return }
+        }
+    }
+
+    /// Waits for the non-daemon threads, then ends the process with `status`.
+    /// Call it from the main thread, the way a Python program ends.
+    public func exit(status: Int32 = 0) -> Never {
+        waitForNonDaemonThreads()
+        Foundation.exit(status)
+    }
+
+    /// How many non-daemon threads have been spawned and not finished yet.
+    public var liveNonDaemonCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
+    }
+}
