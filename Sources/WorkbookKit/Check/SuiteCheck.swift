@@ -147,6 +147,8 @@ struct SuiteCheck {
         let kind = mustPass ? "accepted" : "mutant"
         var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)"))
         let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])
+        var grader = grader
+        grader.stopAtFirstFailure = !mustPass
         let start = Date()
         for run in 1...runs {
             log("\(checked.tally.subject), run \(run) of \(runs)")

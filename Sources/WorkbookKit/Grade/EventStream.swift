@@ -90,6 +90,11 @@ struct EventStream {
     /// Whether any test recorded an issue.
     var hasIssues: Bool { tests.values.contains { !$0.issues.isEmpty } }
 
+    /// Whether a test has ended with an issue of its own, by the rules.
+    var hasFailedTest: Bool {
+        tests.contains { id, state in state.ended && !state.issues.isEmpty && !tamperedTests.contains(id) }
+    }
+
     /// Reads the complete lines in `data`, keeping a torn last line for the
     /// next call (the writer may be between two writes, or was killed).
     mutating func feed(_ data: Data) {

@@ -15,6 +15,11 @@ public struct Grader: Sendable {
     /// How long one submission may take to grade; the tests still without a
     /// verdict when it runs out are `not run` (and earn nothing).
     public var budget: Double?
+    /// For code known to be wrong (the check's mutants): each suite stops at
+    /// its first failed test, and the ThreadSanitizer lane runs only where
+    /// the normal lane found nothing. The verdict, failed or not, is the
+    /// same as a full grading's; only the feedback is shorter.
+    public var stopAtFirstFailure = false
 
     /// - Parameter workspace: the name of the reusable build folder under
     ///   `.build/workbook/` (separate names let gradings run side by side).
@@ -126,6 +131,7 @@ public struct Grader: Sendable {
                                              user: users.runner(sanitized.count + index))
                     runner.library = inEngine ? library : nil
                     runner.deadline = deadline
+                    runner.stopAtFirstFailure = stopAtFirstFailure
                     return runner.run()
                 }
             }
@@ -146,14 +152,24 @@ public struct Grader: Sendable {
                                              sanitizerLane: true)
                     runner.library = subject?.sanitized?.library
                     runner.deadline = deadline
+                    runner.stopAtFirstFailure = stopAtFirstFailure
                     return runner.run()
                 }
             }
         }
-        // The sanitizer lanes take longest, so they start first.
-        let lanes = try runConcurrently(sanitizerJobs + normalJobs, atMost: jobs)
-        let underSanitizer = Dictionary(uniqueKeysWithValues: lanes.prefix(sanitizerJobs.count).map { ($0.exercise, $0) })
-        let normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
+        let normal: [String: Lane]
+        let underSanitizer: [String: Lane]
+        if stopAtFirstFailure {
+            // Known to be wrong: the sanitizer looks only where the normal lane saw nothing.
+            normal = Dictionary(uniqueKeysWithValues: try runConcurrently(normalJobs, atMost: jobs).map { ($0.exercise, $0) })
+            let clean = sanitized.indices.filter { normal[sanitized[$0].name]?.outcome.results.values.allSatisfy { $0.status == .passed } ?? false }
+            underSanitizer = Dictionary(uniqueKeysWithValues: try runConcurrently(clean.map { sanitizerJobs[$0] }, atMost: jobs).map { ($0.exercise, $0) })
+        } else {
+            // The sanitizer lanes take longest, so they start first.
+            let lanes = try runConcurrently(sanitizerJobs + normalJobs, atMost: jobs)
+            underSanitizer = Dictionary(uniqueKeysWithValues: lanes.prefix(sanitizerJobs.count).map { ($0.exercise, $0) })
+            normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
+        }
 
         var results: [ExerciseResult] = []
         var anomalies: [String] = []
@@ -254,6 +270,7 @@ public struct Grader: Sendable {
                                  perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
                                  limits: .sanitizedTests, sanitizerLane: true)
         runner.deadline = deadline
+        runner.stopAtFirstFailure = stopAtFirstFailure
         return runner.run()
     }
 

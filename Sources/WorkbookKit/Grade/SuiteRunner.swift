@@ -38,6 +38,11 @@ struct SuiteRunner {
     /// a run still going is stopped, and the tests without a verdict are
     /// `not run`.
     var deadline: Date?
+    /// For code known to be wrong (the check's mutants): the run stops as
+    /// soon as one test has failed by its own assertion, which is enough to
+    /// show the bug was caught; the rest are `not run`. A time-out in the
+    /// optimistic parallel run is not such a failure: it is tried alone.
+    var stopAtFirstFailure = false
 
     static let insideWorkspace = "/workspace"
     static let insideRun = "/run/workbook"
@@ -67,6 +72,14 @@ struct SuiteRunner {
             let parallel = optimistic
             optimistic = false
             let attempt = runOnce(remaining, parallel: parallel, mayCapture: &mayCapture)
+            if attempt.stoppedAtFailure {
+                for id in remaining {
+                    outcome.results[id] = attempt.results[id].flatMap { $0.status == .failed ? $0 : nil }
+                        ?? TestResult(id: id, name: attempt.names[id] ?? id, status: .notRun,
+                                      message: "not run: another test had already failed", teaches: nil, seconds: 0)
+                }
+                break
+            }
             if let deadline, Date() >= deadline, !attempt.normal {
                 // Stopped by the budget, not by the code under test: what
                 // finished counts, the rest is not run (next round).
@@ -103,6 +116,13 @@ struct SuiteRunner {
                     teaches: nil, seconds: 0)
             }
             remaining = remaining.filter { outcome.results[$0] == nil }
+            if stopAtFirstFailure, outcome.results.values.contains(where: { $0.status != .passed }) {
+                for id in remaining {
+                    outcome.results[id] = TestResult(id: id, name: id, status: .notRun,
+                        message: "not run: another test had already failed", teaches: nil, seconds: 0)
+                }
+                break
+            }
         }
         return outcome
     }
@@ -114,6 +134,8 @@ struct SuiteRunner {
         var lastEnded: String?
         var summary = ""
         var anomalies: [String] = []
+        /// Stopped on purpose: a test had failed (``stopAtFirstFailure``).
+        var stoppedAtFailure = false
     }
 
     private func runOnce(_ ids: [String], parallel: Bool, mayCapture: inout Bool) -> Attempt {
@@ -153,11 +175,13 @@ struct SuiteRunner {
         var streamBytes = 0
         var stacks: [CapturedThread]?
         var capture = mayCapture && !parallel
+        var stoppedAtFailure = false
         let outcome = prepared.run(timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
             let data = channel.drain()
             streamBytes += data.count
             stream.feed(data)
             if let deadline, Date() >= deadline { return false }
+            if stopAtFirstFailure && stream.anomalies.isEmpty && stream.hasFailedTest { stoppedAtFailure = true; return false }
             guard streamBytes <= Self.streamCap, watchdog.allows(stream) else {
                 if watchdog.expired && capture {
                     // Before the kill: where is every thread waiting?
@@ -177,7 +201,9 @@ struct SuiteRunner {
                                race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
                                perTestLimit: perTestLimit, limits: limits,
                                hangAccount: stacks.map { HangAccount().lines($0) })
-        return context.judge(ids)
+        var attempt = context.judge(ids)
+        attempt.stoppedAtFailure = stoppedAtFailure
+        return attempt
     }
 
     /// Decides each test of one attempt from what the attempt left.
