@@ -18,3 +18,19 @@ public func poll(
     }
     return condition()
 }
+
+/// The priority of the tasks a test starts on the cooperative pool. Every
+/// test waits for the pool at the default priority (Swift Testing runs each
+/// test in a task), and the pool takes tasks of one priority in the order
+/// they came, so a test's own tasks at that priority would start only after
+/// the tests still waiting. At a higher priority they go to that priority's
+/// threads (still one per core, still cooperative) and start at once.
+public let testTaskPriority = TaskPriority.high
+
+/// Runs an async test's body in a task at ``testTaskPriority``, so that
+/// the body, too, goes on promptly after each `await` (a poll's sleep)
+/// instead of queueing behind the tests still waiting for the pool. The
+/// body's own waits are bounded; the test waits for the body.
+public func atTestPriority<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await Task(priority: testTaskPriority) { try await body() }.value
+}

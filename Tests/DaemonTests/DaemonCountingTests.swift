@@ -69,6 +69,10 @@ struct DaemonCountingTests {
     @Test("non-daemon threads spawned from many tasks at once are all counted and waited for",
           .teaches("03-daemon-threads#waiting-on-purpose-non-daemon-threads"))
     func spawnFromTasks() async throws {
+        try await atTestPriority(Self.spawnFromTasksBody)
+    }
+
+    @Sendable private static func spawnFromTasksBody() async throws {
         // spawn only takes a lock for a moment, so tasks on the cooperative
         // pool may call it; the blocking wait runs on a dedicated thread,
         // never in a task.
@@ -78,7 +82,7 @@ struct DaemonCountingTests {
         defer { gate.countDown() }
         let spawned = CountdownLatch(tasks)
         for _ in 0..<tasks {
-            Task.detached {
+            Task.detached(priority: testTaskPriority) {
                 for _ in 0..<perTask {
                     runtime.spawn { _ = gate.wait(within: untilLetGo) }
                 }

@@ -108,6 +108,10 @@ extension LockTests {
     @Test("tasks on the cooperative pool share the lock with a thread, and no update is lost",
           .teaches("02-locks#exercise"))
     func tasksShareTheLock() async throws {
+        try await atTestPriority(Self.tasksShareTheLockBody)
+    }
+
+    @Sendable private static func tasksShareTheLockBody() async throws {
         // There are more tasks than the pool has threads (one per core). That
         // is safe here: a task holds the lock only between a lock(before:) or
         // tryLock() and the unlock() right after, never across an `await`, so
@@ -134,7 +138,7 @@ extension LockTests {
         let finished = CountdownLatch(tasks)
         let failures = Shared<[String]>([])
         for index in 0..<tasks {
-            Task {
+            Task(priority: testTaskPriority) {
                 defer { finished.countDown() }
                 arrived.countDown()
                 let giveUp = Date(timeIntervalSinceNow: promptly)

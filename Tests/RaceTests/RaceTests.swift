@@ -225,7 +225,11 @@ struct RaceTests {
 
     @Test("many tasks in a task group on the cooperative pool deposit and withdraw without losing an update",
           .teaches("06-race-conditions#fixing-it-with-an-actor"))
-    func tasksOnTheCooperativePool() async {
+    func tasksOnTheCooperativePool() async throws {
+        try await atTestPriority(Self.tasksOnTheCooperativePoolBody)
+    }
+
+    @Sendable private static func tasksOnTheCooperativePoolBody() async throws {
         // The ordinary way to call the account: child tasks of a task group
         // on the shared pool. A lock held only for one read-yield-write
         // never waits for a suspended task, so many more tasks than the
@@ -234,7 +238,7 @@ struct RaceTests {
         let rounds = 200
         let account = Account(balance: 0)
         let finished = CountdownLatch(1)
-        Task {
+        Task(priority: testTaskPriority) {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<tasks {
                     group.addTask {

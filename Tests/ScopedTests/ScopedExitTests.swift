@@ -68,7 +68,11 @@ extension ScopedTests {
 
         @Test("many tasks in a task group can use withLock on the cooperative pool, one at a time, losing no update",
               .teaches("05-scoped-locking#scoped-locking-in-async-code"))
-        func tasksOnTheCooperativePool() async {
+        func tasksOnTheCooperativePool() async throws {
+            try await atTestPriority(Self.tasksOnTheCooperativePoolBody)
+        }
+
+        @Sendable private static func tasksOnTheCooperativePoolBody() async throws {
             // A body holds the lock only while it runs and never suspends, so a
             // task blocked in withLock always waits for a task that is running
             // on another of the pool's threads: many more tasks than the pool
@@ -77,7 +81,7 @@ extension ScopedTests {
             let guarded = Guarded(0)
             let occupancy = Occupancy()
             let finished = CountdownLatch(1)
-            Task {
+            Task(priority: testTaskPriority) {
                 await withTaskGroup(of: Void.self) { group in
                     for _ in 0..<tasks {
                         group.addTask {

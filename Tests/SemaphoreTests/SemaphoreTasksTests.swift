@@ -19,6 +19,10 @@ extension SemaphoreTests {
     @Test("tasks on the cooperative pool share the permits with a thread, and never more than n hold one",
           .teaches("04-semaphores#ten-workers-five-permits"))
     func tasksShareThePermits() async throws {
+        try await atTestPriority(Self.tasksShareThePermitsBody)
+    }
+
+    @Sendable private static func tasksShareThePermitsBody() async throws {
         // There are more tasks than the pool has threads (one per core). That
         // is safe here: a task holds a permit only between a tryAcquire and
         // the release() right after, never across an `await`, so a task
@@ -48,7 +52,7 @@ extension SemaphoreTests {
         let finished = CountdownLatch(tasks)
         let failures = Shared<[String]>([])
         for index in 0..<tasks {
-            Task {
+            Task(priority: testTaskPriority) {
                 defer { finished.countDown() }
                 arrived.countDown()
                 let giveUp = Date(timeIntervalSinceNow: promptly)

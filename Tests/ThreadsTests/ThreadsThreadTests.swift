@@ -10,7 +10,10 @@ import Testing
 /// Jobs that each wait, with a shared deadline, until all `count` of them
 /// are running; each returns whether that happened and records its thread.
 /// Only a runAll that starts every job on a thread of its own, before it
-/// waits for any, lets every job see the others.
+/// waits for any, lets every job see the others. The deadline runs from the
+/// first job's start, not from the test's: a runAll that is slow to be
+/// scheduled (its caller a task waiting for a pool thread) is not a runAll
+/// whose jobs run one after another.
 struct MeetingJobs: Sendable {
     let jobs: [@Sendable () -> Bool]
     /// The threads the jobs ran on, one entry per job that ran.
@@ -18,13 +21,17 @@ struct MeetingJobs: Sendable {
 
     init(_ count: Int, within seconds: Double = promptly) {
         let allArrived = CountdownLatch(count)
-        let deadline = Date(timeIntervalSinceNow: seconds)
+        let deadline = Shared<Date?>(nil)
         let threads = Shared<[ThreadIdentity]>([])
         jobs = (0..<count).map { _ in
             {
                 threads.update { $0.append(.current) }
+                let giveUp = deadline.update { first in
+                    if first == nil { first = Date(timeIntervalSinceNow: seconds) }
+                    return first!
+                }
                 allArrived.countDown()
-                return allArrived.wait(within: max(0, deadline.timeIntervalSinceNow))
+                return allArrived.wait(within: max(0, giveUp.timeIntervalSinceNow))
             }
         }
         self.threads = threads
@@ -105,23 +112,18 @@ struct ThreadsThreadTests {
     @Test("runAll called from a task on the cooperative pool still runs its jobs together on threads of their own",
           .teaches("01-threads#thread-dispatch-and-task-side-by-side"))
     func callFromTask() async throws {
-        // runAll blocks its caller, so only one task calls it: fewer than the
-        // pool has threads (one per core), which leaves the pool working.
-        let meeting = MeetingJobs(3)
-        let outcome = Shared<(results: [Bool], caller: ThreadIdentity)?>(nil)
-        Task.detached {
-            let results = runAll(meeting.jobs)
-            outcome.update { $0 = (results, .current) }
-        }
-        // Poll instead of awaiting the task, so that the wait is bounded.
-        let deadline = ContinuousClock.now + .seconds(2 * promptly)
-        while outcome.current == nil && ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        let call = try #require(outcome.current, "runAll called from a task did not return within \(Int(2 * promptly)) s")
-        #expect(call.results.count == 3 && call.results.allSatisfy { $0 },
-                "the 3 jobs of a runAll called from a task never all ran at the same time: run each job on a Thread of its own, not on the cooperative pool")
-        #expect(!meeting.threads.current.contains { $0.thread === call.caller.thread },
+        // The test's own task calls runAll: it runs on a thread of the
+        // cooperative pool, which has one thread per core, so a runAll that
+        // ran its jobs as tasks would find too few threads for more jobs than
+        // cores to meet. runAll blocks this thread, but only as long as the
+        // jobs take: each gives up `promptly` after the first one starts.
+        let count = max(3, ProcessInfo.processInfo.activeProcessorCount + 1)
+        let meeting = MeetingJobs(count)
+        let results = runAll(meeting.jobs)
+        let caller = ThreadIdentity.current
+        #expect(results.count == count && results.allSatisfy { $0 },
+                "the \(count) jobs of a runAll called from a task never all ran at the same time: run each job on a Thread of its own, not on the cooperative pool")
+        #expect(!meeting.threads.current.contains { $0.thread === caller.thread },
                 "a job ran on the task's thread that called runAll; each job needs a new thread")
     }
 }

@@ -24,7 +24,7 @@ struct ClassroomWorkflowTests {
     }
 
     @Test("the grade step's outputs decode to runners whose scores add up to the grade, as the reporter records it")
-    func stepOutputs() throws {
+    func stepOutputs() async throws {
         let folder = try TemporaryFolder()
         let course = try Course.load(root: Self.root).0
         let lock = try course.exercise(named: "lock")
@@ -36,9 +36,11 @@ struct ClassroomWorkflowTests {
         try folder.write("", to: "outputs")
         let tool = Self.root.appending(path: ".build/debug/workbook").path
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the tool first (swift build)")
-        let outcome = ProcessRunner.run(tool, ["grade", "--root", Self.root.path, folder.url.appending(path: "submission").path,
-                                               "--format", "github-classroom", "--output", folder.url.appending(path: "graded").path],
-                                        environment: ["GITHUB_OUTPUT": folder.url.appending(path: "outputs").path], timeout: 600)
+        let outcome = try await offThePool {
+            ProcessRunner.run(tool, ["grade", "--root", Self.root.path, folder.url.appending(path: "submission").path,
+                                     "--format", "github-classroom", "--output", folder.url.appending(path: "graded").path],
+                              environment: ["GITHUB_OUTPUT": folder.url.appending(path: "outputs").path], timeout: 600)
+        }
         #expect(outcome.shellStatus == 0, "\(outcome.output)")
 
         // What the reporter does: read <RUNNER>_RESULTS, decode, add up.

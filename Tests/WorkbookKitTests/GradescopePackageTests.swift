@@ -20,13 +20,15 @@ final class GradescopePackageTests {
         folder = try TemporaryFolder()
     }
 
-    private func run(_ script: String, environment: [String: String] = [:]) -> ProcessOutcome {
-        ProcessRunner.run("/bin/bash", [autograder.appending(path: "source/\(script)").path], in: autograder,
-                          environment: ["AUTOGRADER_ROOT": autograder.path].merging(environment) { $1 }, timeout: 900)
+    /// Runs one of the autograder's scripts on a thread of its own (it
+    /// grades for minutes, which must not hold a thread of the cooperative pool).
+    private func run(_ script: String, environment: [String: String] = [:]) async throws -> ProcessOutcome {
+        try await offThePool { ProcessRunner.run("/bin/bash", [autograder.appending(path: "source/\(script)").path], in: autograder,
+                          environment: ["AUTOGRADER_ROOT": autograder.path].merging(environment) { $1 }, timeout: 900) }
     }
 
     /// Puts `files` (path → text) in a fresh `submission/` and grades it.
-    private func grade(_ files: [String: String], links: [String: String] = [:]) throws -> [String: Any] {
+    private func grade(_ files: [String: String], links: [String: String] = [:]) async throws -> [String: Any] {
         let submission = autograder.appending(path: "submission")
         try? FileManager.default.removeItem(at: submission)
         try? FileManager.default.removeItem(at: autograder.appending(path: "results"))
@@ -39,7 +41,7 @@ final class GradescopePackageTests {
             try FileManager.default.createDirectory(at: link.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
         }
-        _ = run("run_autograder")
+        _ = try await run("run_autograder")
         let results = autograder.appending(path: "results/results.json")
         let check = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"
         let validation = ProcessRunner.run("/usr/bin/env", ["python3", "-c", check, results.path,
@@ -62,7 +64,7 @@ final class GradescopePackageTests {
     }
 
     @Test("the zip is built from the student edition; setup.sh self-tests; run_autograder grades every layout and always writes results.json")
-    func endToEnd() throws {
+    func endToEnd() async throws {
         let zip = folder.url.appending(path: "autograder.zip")
         _ = try GradescopePackage(course: course).write(to: zip)
         try FileManager.default.createDirectory(at: autograder.appending(path: "source"), withIntermediateDirectories: true)
@@ -74,7 +76,7 @@ final class GradescopePackageTests {
 
         let tool = Self.root.appending(path: ".build/debug/workbook").path
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the tool first (swift build)")
-        let setup = run("setup.sh", environment: ["WORKBOOK_TOOL": tool])
+        let setup = try await run("setup.sh", environment: ["WORKBOOK_TOOL": tool])
         try #require(setup.shellStatus == 0, "setup.sh: \(setup.output)")
         #expect(setup.output.contains("reference: 60 / 60") && setup.output.contains("stubs: 0 / 60"))
         #expect(!folder.exists("autograder/source/selftest"), "the reference is gone once the self-test passed")
@@ -84,7 +86,7 @@ final class GradescopePackageTests {
         for exercise in course.exercises {
             for file in exercise.files { nested["repo/work/Exercises/\(exercise.folder)/\(file.name)"] = file.solutionText(exercise: exercise) }
         }
-        let full = try grade(nested)
+        let full = try await grade(nested)
         #expect(cents(full) == 6000)
         #expect((full["output"] as? String)?.contains("repo/work/Exercises") == true)
 
@@ -92,7 +94,7 @@ final class GradescopePackageTests {
         let lock = try solution("lock")
         let mutant = try String(contentsOf: Self.root.appending(path: "Tests/Mutants/Race/no-synchronization/Account.swift"), encoding: .utf8)
         let scoped = try course.exercise(named: "scoped")
-        let loose = try grade([lock.name: lock.text, "Account.swift": mutant,
+        let loose = try await grade([lock.name: lock.text, "Account.swift": mutant,
                                "Guarded.swift": try #require(scoped.files.first).stubText(exercise: scoped)])
         #expect(cents(loose, "lock") == 1000)
         #expect(cents(loose, "race") < 1000, "the mutant is caught")
@@ -100,7 +102,7 @@ final class GradescopePackageTests {
         #expect(cents(loose) == cents(loose, "lock") + cents(loose, "race"), "the tests add up to the score")
 
         // Hostile: a forbidden attribute, and a link to the grader's secrets.
-        let hostile = try grade(["Exercises/Threads/Threads.swift": "@_silgen_name(\"swift_task_create\") func sneak()\n" + (try solution("threads")).text],
+        let hostile = try await grade(["Exercises/Threads/Threads.swift": "@_silgen_name(\"swift_task_create\") func sneak()\n" + (try solution("threads")).text],
                                 links: ["Exercises/Lock/Lock.swift": "/etc/shadow"])
         #expect(cents(hostile) == 0)
         #expect((hostile["output"] as? String)?.contains("symbolic link") == true)
@@ -109,7 +111,7 @@ final class GradescopePackageTests {
 
         // The grader itself broken: still a results.json, the grader's fault.
         try FileManager.default.removeItem(at: autograder.appending(path: "source/workbook"))
-        let broken = try grade(nested)
+        let broken = try await grade(nested)
         #expect(cents(broken) == 0)
         #expect((broken["output"] as? String)?.contains("the grader, not your submission") == true)
     }

@@ -140,28 +140,30 @@ struct HostileBatchTests {
         }
     }
 
-    func batch() throws -> Batch { try Self.batch.get() }
+    /// The batch, graded on a thread of its own the first time (minutes of
+    /// blocking work that must not hold a thread of the cooperative pool).
+    func batch() async throws -> Batch { try await offThePool { try Self.batch.get() } }
 
-    func exercise(_ name: String, of fixture: String) throws -> ExerciseResult {
-        let result = try #require(try batch().results[fixture])
+    func exercise(_ name: String, of fixture: String) async throws -> ExerciseResult {
+        let result = try #require(try await batch().results[fixture])
         return try #require(result.exercises.first { $0.exercise == name })
     }
 
     // The batch grades `jobs` submissions side by side, so each clean
     // reference is graded beside its hostile submission or right after it.
     @Test("every clean reference graded beside or right after a hostile submission gets full marks")
-    func cleanReferencesAfterEachAttack() throws {
+    func cleanReferencesAfterEachAttack() async throws {
         for fixture in Self.fixtures {
-            let clean = try #require(try batch().results["clean-after-\(fixture)"])
+            let clean = try #require(try await batch().results["clean-after-\(fixture)"])
             #expect(clean.score == clean.maxScore && clean.graderError == nil,
                     "after \(fixture): \(clean.exercises.map { "\($0.exercise) \($0.verdict.rawValue): \($0.firstProblem?.message ?? "")" })")
         }
     }
 
     @Test("each attack costs its own exercise only: the reference it carries still gets full marks")
-    func companionsKeepFullMarks() throws {
+    func companionsKeepFullMarks() async throws {
         for fixture in Self.fixtures where !["symlinks", "unattributable-build", "mixed-report"].contains(fixture) {
-            let result = try #require(try batch().results[fixture])
+            let result = try #require(try await batch().results[fixture])
             let companions = result.exercises.filter { $0.verdict == .passed }
             #expect(!companions.isEmpty, "\(fixture): \(result.exercises.map { "\($0.exercise) \($0.verdict.rawValue)" })")
             #expect(result.graderError == nil, "\(fixture): \(result.graderError ?? "")")
@@ -169,8 +171,8 @@ struct HostileBatchTests {
     }
 
     @Test("no report holds the grader's secret, another submission's marker, the course's files or root-only files")
-    func nothingLeaks() throws {
-        let batch = try batch()
+    func nothingLeaks() async throws {
+        let batch = try await batch()
         for report in batch.reports {
             #expect(!report.contains(Self.secret))
             #expect(!report.contains(Self.marker))
@@ -181,8 +183,8 @@ struct HostileBatchTests {
     }
 
     @Test("every submission is bounded in time, and the batch writes its gradebook")
-    func boundedAndGradebook() throws {
-        let batch = try batch()
+    func boundedAndGradebook() async throws {
+        let batch = try await batch()
         for fixture in Self.fixtures {
             let seconds = try #require(batch.seconds[fixture])
             #expect(seconds < 240, "\(fixture) took \(seconds) s")
@@ -191,23 +193,23 @@ struct HostileBatchTests {
     }
 
     @Test("rewriting the event stream at exit forges nothing: every test still crashes")
-    func streamRewrite() throws {
-        let threads = try exercise("threads", of: "stream-rewrite")
+    func streamRewrite() async throws {
+        let threads = try await exercise("threads", of: "stream-rewrite")
         #expect(threads.points == 0 && threads.passedCount == 0, "\(threads.tests.map(\.status))")
     }
 
     @Test("a forged testEnded followed by a hang is a time-out, bounded by the per-test limit")
-    func forgedEndThenHang() throws {
-        let threads = try exercise("threads", of: "forged-end-then-hang")
+    func forgedEndThenHang() async throws {
+        let threads = try await exercise("threads", of: "forged-end-then-hang")
         #expect(threads.passedCount == 0, "\(threads.tests.map(\.status))")
         #expect(threads.tests.contains { $0.status == .timedOut })
         #expect(threads.seconds < Double(threads.tests.count) * (Self.secondsPerTest + 5) + 30)
     }
 
     @Test("@_silgen_name and @_cdecl are refused before the build, with file and line")
-    func symbolInterposition() throws {
-        let threads = try exercise("threads", of: "symbol-interposition")
-        let race = try exercise("race", of: "symbol-interposition")
+    func symbolInterposition() async throws {
+        let threads = try await exercise("threads", of: "symbol-interposition")
+        let race = try await exercise("race", of: "symbol-interposition")
         for (exercise, attribute) in [(threads, "@_silgen_name"), (race, "@_cdecl")] {
             #expect(exercise.points == 0 && exercise.tests.allSatisfy { $0.status == .forbidden })
             #expect(exercise.compileErrors.contains { $0.contains(attribute) && $0.contains(".swift:") }, "\(exercise.compileErrors)")
@@ -215,18 +217,18 @@ struct HostileBatchTests {
     }
 
     @Test("a student's own test and trait are refused (import Testing); the graded list is the course's")
-    func discoveryTrait() throws {
-        let threads = try exercise("threads", of: "discovery-trait")
-        let reference = try exercise("threads", of: "clean-after-discovery-trait")
+    func discoveryTrait() async throws {
+        let threads = try await exercise("threads", of: "discovery-trait")
+        let reference = try await exercise("threads", of: "clean-after-discovery-trait")
         #expect(threads.tests.allSatisfy { $0.status == .forbidden })
         #expect(threads.tests.map(\.id) == reference.tests.map(\.id))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/workbook-discovery-marker"))
-        #expect(!FileManager.default.fileExists(atPath: try batch().workspace.appending(path: "discovery-marker").path))
+        #expect(!FileManager.default.fileExists(atPath: try await batch().workspace.appending(path: "discovery-marker").path))
     }
 
     @Test("a child in a session of its own dies with its sandbox")
-    func escapingChild() throws {
-        _ = try batch()
+    func escapingChild() async throws {
+        _ = try await batch()
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).filter { pid in
             guard Int(pid) != nil, let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
             return String(decoding: data, as: UTF8.self).contains("sleep\u{0}\(Self.childMarker)")
@@ -236,10 +238,10 @@ struct HostileBatchTests {
     }
 
     @Test("a second program entry point (main.swift) is refused after the build; #sourceLocation before it")
-    func unattributableBuild() throws {
-        let threads = try exercise("threads", of: "unattributable-build")
-        let lock = try exercise("lock", of: "unattributable-build")
-        let race = try exercise("race", of: "unattributable-build")
+    func unattributableBuild() async throws {
+        let threads = try await exercise("threads", of: "unattributable-build")
+        let lock = try await exercise("lock", of: "unattributable-build")
+        let race = try await exercise("race", of: "unattributable-build")
         #expect(threads.tests.allSatisfy { $0.status == .forbidden || $0.status == .didNotCompile } && threads.points == 0)
         #expect(threads.compileErrors.contains { $0.contains("main") }, "\(threads.compileErrors)")
         #expect(lock.tests.allSatisfy { $0.status == .forbidden })
@@ -248,25 +250,25 @@ struct HostileBatchTests {
     }
 
     @Test("symbolic links are refused, never followed")
-    func symlinks() throws {
-        let result = try #require(try batch().results["symlinks"])
+    func symlinks() async throws {
+        let result = try #require(try await batch().results["symlinks"])
         #expect(result.score == 0)
         #expect(result.refusedFiles.filter { $0.contains("symbolic link") || $0.contains("links are not followed") }.count == 3,
                 "\(result.refusedFiles)")
     }
 
     @Test("code under test sees no secret, no other submission and none of the course")
-    func snooper() throws {
-        let threads = try exercise("threads", of: "snooper")
+    func snooper() async throws {
+        let threads = try await exercise("threads", of: "snooper")
         #expect(threads.points == 0)
         #expect(threads.tests.contains { $0.status == .crashed && $0.message.contains("found:") },
                 "the snooper's own crash message reaches its feedback, with nothing in it")
     }
 
     @Test("code under test cannot plant tests into the course or the workspace")
-    func courseWriter() throws {
-        let batch = try batch()
-        let threads = try exercise("threads", of: "course-writer")
+    func courseWriter() async throws {
+        let batch = try await batch()
+        let threads = try await exercise("threads", of: "course-writer")
         #expect(threads.points == 0)
         for folder in [batch.course.root.appending(path: "Tests/ThreadsTests"), batch.workspace.appending(path: "Tests/ThreadsTests")] {
             #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "PlantedByAStudent.swift").path))
@@ -274,38 +276,38 @@ struct HostileBatchTests {
     }
 
     @Test("a type-checker bomb becomes a compile error in its own file, in bounded time")
-    func typeCheckerBomb() throws {
-        let lock = try exercise("lock", of: "type-checker-bomb")
+    func typeCheckerBomb() async throws {
+        let lock = try await exercise("lock", of: "type-checker-bomb")
         #expect(lock.tests.allSatisfy { $0.status == .didNotCompile })
         #expect(lock.compileErrors.contains { $0.contains("reasonable time") }, "\(lock.compileErrors)")
-        #expect(try #require(try batch().seconds["type-checker-bomb"]) < 180)
+        #expect(try #require(try await batch().seconds["type-checker-bomb"]) < 180)
     }
 
     @Test("memory, fork and disk bombs and a process that ignores TERM are contained in both lanes",
           arguments: ["race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term"])
-    func resourceBombs(_ fixture: String) throws {
-        let race = try exercise("race", of: fixture)
+    func resourceBombs(_ fixture: String) async throws {
+        let race = try await exercise("race", of: fixture)
         #expect(race.points == 0 || fixture == "race-disk-filler" && race.verdict != .passed, "\(race.tests.map(\.status))")
         #expect(race.seconds < Double(race.tests.count) * 4 * (Self.secondsPerTest * 3 + 5) + 60, "\(race.seconds) s")
         if fixture == "race-memory-bomb" {
             #expect(race.tests.contains { $0.message.contains("memory") }, "\(race.tests.map(\.message))")
         }
-        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: try batch().workspace.path)) ?? [])
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: try await batch().workspace.path)) ?? [])
             .filter { $0.hasPrefix("fill-") }
         #expect(leftovers.isEmpty)
     }
 
     @Test("a race is reported from ThreadSanitizer's own report, whatever the code prints or hides")
-    func fakeRaceReport() throws {
-        let race = try exercise("race", of: "fake-race-report")
+    func fakeRaceReport() async throws {
+        let race = try await exercise("race", of: "fake-race-report")
         let raced = race.tests.filter { $0.status == .raceDetected }
         #expect(!raced.isEmpty, "\(race.tests.map(\.status))")
         #expect(raced.allSatisfy { $0.message.contains("WARNING: ThreadSanitizer") })
     }
 
     @Test("results.json of a submission that does not compile, crashes, is missing and is a CRLF stub adds up, as a clean one does")
-    func reportsAddUp() throws {
-        let batch = try batch()
+    func reportsAddUp() async throws {
+        let batch = try await batch()
         let mixed = try #require(batch.gradescope["mixed-report"])
         let clean = try #require(batch.gradescope["clean-after-mixed-report"])
         let tests = try #require(mixed["tests"] as? [[String: Any]])

@@ -6,12 +6,13 @@ import Foundation
 ///
 /// The first run is optimistic: every test in one process, in parallel
 /// where the suite allows (Swift Testing's own parallelism; `.serialized`
-/// suites keep their order). It counts only if it went on normally: the
-/// run ended, the stream was coherent, and the process exited the way the
-/// stream says, with no test past half its limit. Otherwise nothing of it
-/// counts (with tests side by side, a hang or a crash cannot be pinned on
-/// one of them: a test starved of a thread by a hung one looks hung too),
-/// and the tests run one at a time, as follows.
+/// suites keep their order). Only its passes count, and only if it went on
+/// normally: the run ended, the stream was coherent, and the process exited
+/// the way the stream says, with no test past half its limit. With tests
+/// side by side, a failure, a hang or a crash cannot be pinned on one of
+/// them (a test starved of a thread by a hung one looks hung too), so every
+/// other test runs again one at a time, as follows; those that failed side
+/// by side go first, alone, so code known to be wrong stops early.
 ///
 /// Each test has `perTestLimit` seconds from its start: past that, the
 /// sandbox is torn down and the test is `timed out`, even if the stream
@@ -61,6 +62,11 @@ struct SuiteRunner {
         var remaining = testIDs
         var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
         var optimistic = true
+        // Tests that did not pass side by side: the next run tries them
+        // alone before anything else, and only that run's verdict counts
+        // (a test starved of CPU or of the cooperative pool by its
+        // neighbours may fail where it would pass alone).
+        var suspects: [String] = []
         while !remaining.isEmpty {
             if let deadline, Date() >= deadline {
                 for id in remaining {
@@ -71,7 +77,13 @@ struct SuiteRunner {
             }
             let parallel = optimistic
             optimistic = false
-            let attempt = runOnce(remaining, parallel: parallel, mayCapture: &mayCapture)
+            let ids = suspects.isEmpty ? remaining : suspects
+            suspects = []
+            let attempt = runOnce(ids, parallel: parallel, mayCapture: &mayCapture)
+            if attempt.stoppedAtFailure && parallel {
+                suspects = ids.filter { attempt.results[$0]?.status == .failed }
+                continue
+            }
             if attempt.stoppedAtFailure {
                 for id in remaining {
                     outcome.results[id] = attempt.results[id].flatMap { $0.status == .failed ? $0 : nil }
@@ -83,33 +95,41 @@ struct SuiteRunner {
             if let deadline, Date() >= deadline, !attempt.normal {
                 // Stopped by the budget, not by the code under test: what
                 // finished counts, the rest is not run (next round).
-                for id in remaining { if let result = attempt.results[id] { outcome.results[id] = result } }
+                for id in ids { if let result = attempt.results[id] { outcome.results[id] = result } }
                 remaining = remaining.filter { outcome.results[$0] == nil }
                 continue
             }
             if parallel && !attempt.normal { continue }   // none of it counts
+            if parallel {
+                for id in ids {
+                    if let result = attempt.results[id], result.status == .passed { outcome.results[id] = result } else { suspects.append(id) }
+                }
+                remaining = remaining.filter { outcome.results[$0] == nil }
+                continue
+            }
             outcome.anomalies += attempt.anomalies
             var decided = 0
-            for id in remaining {
+            for id in ids {
                 guard let result = attempt.results[id] else { continue }
                 if result.status == .passed && !attempt.normal { continue }   // not trusted: run again
                 outcome.results[id] = result
                 decided += 1
             }
             if attempt.normal {
-                for id in remaining where outcome.results[id] == nil {
+                for id in ids where outcome.results[id] == nil {
                     outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
                         message: "the test run ended without running this test", teaches: nil, seconds: 0)
                 }
             } else if decided == 0 {
                 // The process died between tests: blame the test that ran last
                 // (it left something behind), or give up if none ran.
-                guard let last = attempt.lastEnded, remaining.contains(last) else {
-                    for id in remaining {
+                guard let last = attempt.lastEnded, ids.contains(last) else {
+                    for id in ids {
                         outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
                             message: "the test process \(attempt.summary) before this test could run", teaches: nil, seconds: 0)
                     }
-                    break
+                    remaining = remaining.filter { outcome.results[$0] == nil }
+                    continue
                 }
                 outcome.results[last] = TestResult(id: last, name: attempt.names[last] ?? last, status: .crashed,
                     message: "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
