@@ -4,8 +4,8 @@ import PackageDescription
 /// The graded exercises, in lesson order. Each has a student module under
 /// `Exercises/<Name>/`, a reference module under `Solutions/<Name>/` and one
 /// graded suite under `Tests/<Name>Tests/` that grades either of them.
-/// A new lesson's exercise is added here after `swift run workbook build`
-/// has generated its folders; `workbook check` compares this list with the book.
+/// `swift run workbook build` writes this list from the book; `workbook check`
+/// proves it current.
 let exercises = ["Threads", "Lock", "Daemon", "Semaphore", "Scoped", "Race"]
 
 let courseTargets: [Target] = exercises.flatMap { name -> [Target] in

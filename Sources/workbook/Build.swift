@@ -37,6 +37,9 @@ struct Build: ParsableCommand {
         writer.force = force
         let report = try writer.write(Tangler.files(for: course))
         print("wrote \(report.written.count) files, \(report.unchanged.count) unchanged")
+        if try PackageExerciseList(root: course.root).write(for: course) {
+            print("wrote the book's exercises into Package.swift's `exercises` list")
+        }
         for path in report.removed { print("removed \(path) (no lesson generates it any more)") }
         for (path, backup) in report.backedUp { print("replaced your edited \(path); your version is in \(backup)") }
         if !report.keptEdited.isEmpty {

@@ -7,7 +7,7 @@ import Testing
         var name: String
         var lessons: [String: String]
         var file: String
-        var line: Int
+        var line: Int?
         var phrase: String
         var testDescription: String { name }
     }
@@ -61,10 +61,10 @@ import Testing
              file: "book/02-b.md", line: 5, phrase: "already comes from book/01-a.md"),
         Case(name: "a lesson with no title",
              lessons: ["01-a.md": "## Only a section\n\nText.\n"],
-             file: "book/01-a.md", line: 1, phrase: "lesson has no title"),
+             file: "book/01-a.md", line: nil, phrase: "lesson has no title"),
         Case(name: "duplicate lesson numbers",
              lessons: ["01-a.md": "# A\n", "01-b.md": "# B\n"],
-             file: "book/01-b.md", line: 1, phrase: "lesson number 01 is already used by book/01-a.md"),
+             file: "book/01-b.md", line: nil, phrase: "lesson number 01 is already used by book/01-a.md"),
     ]
 
     @Test("each mistake in a lesson is reported at its file and line", arguments: cases)
@@ -78,7 +78,7 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]), to: "book/01-bad.md")
         let (course, problems) = try loadCourse(["02-good.md": "# Good\n"], in: folder)
-        expectDiagnostic(problems, file: "book/01-bad.md", line: 1, containing: "cannot read lesson")
+        expectDiagnostic(problems, file: "book/01-bad.md", line: nil, containing: "cannot read lesson")
         #expect(course.lessons.map(\.title) == ["Good"])
     }
 
@@ -132,9 +132,10 @@ import Testing
         }
     }
 
-    @Test("diagnostics print as file:line: error: message")
+    @Test("diagnostics print as file:line: error: message, or file: error: message for a whole file or folder")
     func diagnosticDescription() {
         #expect(Diagnostic("book/02-x.md", 57, "bad").description == "book/02-x.md:57: error: bad")
         #expect(Diagnostic("a.md", 1, "hm", severity: .warning).description == "a.md:1: warning: hm")
+        #expect(Diagnostic("Tests/Mutants/Lock", nil, "too few").description == "Tests/Mutants/Lock: error: too few")
     }
 }

@@ -135,4 +135,18 @@ import Testing
         #expect(report.written == [Self.exercisePath])
         #expect(folder.read(Self.exercisePath) == "stub v1\n")
     }
+
+    @Test("a damaged record of generated files stops the build, names the file and overwrites nothing")
+    func damagedManifest() throws {
+        let folder = try TemporaryFolder()
+        _ = try Self.writer(folder).write(Self.files())
+        try folder.write("student's work\n", to: Self.exercisePath)
+        try folder.write("{ not json", to: GeneratedFileWriter.manifestPath)
+        #expect {
+            try Self.writer(folder, force: true).write(Self.files(stub: "stub v2\n"))
+        } throws: { error in
+            "\(error)".hasPrefix("\(GeneratedFileWriter.manifestPath): error: cannot be read")
+        }
+        #expect(folder.read(Self.exercisePath) == "student's work\n")
+    }
 }

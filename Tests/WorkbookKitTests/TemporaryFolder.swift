@@ -50,14 +50,14 @@ func loadCourse(
 func expectDiagnostic(
     _ diagnostics: [Diagnostic],
     file: String,
-    line: Int,
+    line: Int?,
     containing phrase: String,
     sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let hits = diagnostics.filter { $0.file == file && $0.line == line && $0.message.contains(phrase) }
     #expect(
         hits.count == 1,
-        "expected one diagnostic \(file):\(line) containing '\(phrase)'; got:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
+        "expected one diagnostic \(file):\(line.map(String.init) ?? "-") containing '\(phrase)'; got:\n\(diagnostics.map(\.description).joined(separator: "\n"))",
         sourceLocation: sourceLocation)
     #expect(hits.allSatisfy { $0.severity == .error }, sourceLocation: sourceLocation)
 }

@@ -52,10 +52,11 @@ struct BenchWorkspace {
 
     /// Builds the timing program in release mode.
     /// - Returns: `nil` on success, else the compiler's output.
-    func build() -> String? {
+    /// Builds in release mode. - Returns: the failed build, or `nil` when it built.
+    func build() -> ProcessOutcome? {
         let outcome = ProcessRunner.run(Toolchain.swift, ["build", "-c", "release", "--package-path", directory.path],
                                         timeout: 900, outputCap: 4 << 20)
-        return outcome.ending == .exited(0) ? nil : outcome.output
+        return outcome.ending == .exited(0) ? nil : outcome
     }
 
     private func replaceFolder(_ relative: String, with files: [String: String]) throws {

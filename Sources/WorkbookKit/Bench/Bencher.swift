@@ -27,10 +27,10 @@ public struct Bencher {
         workspace.hasReference = !reference.isEmpty
         try workspace.install(student: submission.sources[exercise.name] ?? [:], reference: reference, harness: harness)
         progress("building \(exercise.exerciseModule) and the reference in release mode…")
-        if let output = workspace.build() {
-            let errors = CompilerDiagnostics.errorLines(in: output)
-            throw WorkbookError.commandFailed(command: "swift build -c release (workbook bench)", status: 1,
-                                              output: (errors.isEmpty ? [output] : errors).joined(separator: "\n"))
+        if let failed = workspace.build() {
+            let errors = CompilerDiagnostics.errorLines(in: failed.output)
+            throw WorkbookError.commandFailed(command: "swift build -c release (workbook bench)", status: failed.shellStatus,
+                                              output: (errors.isEmpty ? [failed.output] : errors).joined(separator: "\n"))
         }
         var columns: [BenchColumn] = []
         var measurements: [String] = []

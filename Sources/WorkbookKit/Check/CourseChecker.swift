@@ -39,7 +39,7 @@ public struct CourseChecker {
             if case .other = block.role { false } else { true }
         }.count
         report.diagnostics += problems
-        report.diagnostics += GeneratedFilesCheck.manifestProblems(course: course)
+        report.diagnostics += PackageExerciseList(root: course.root).problems(for: course)
         report.diagnostics += GeneratedFilesCheck.problems(course: course, files: Tangler.files(for: course))
         report.diagnostics += TeachesCheck.problems(course: course)
         let work = root.appending(path: ".build/workbook")
@@ -68,7 +68,7 @@ public struct CourseChecker {
                 let report = try BookRenderer(course: course, edition: edition).render(to: folder)
                 problems += report.problems + BookLinkCheck.problems(in: folder, course: course)
             } catch {
-                problems.append(Diagnostic("book", 1, "cannot render the \(edition.rawValue) edition: \(error)"))
+                problems.append(Diagnostic("book", nil, "cannot render the \(edition.rawValue) edition: \(error)"))
             }
         }
         return problems

@@ -34,7 +34,7 @@ struct SuiteCheck {
             try checkEditedStubs(grader, chosen, &report)
             try checkVariants(grader, chosen, &report)
         } catch {
-            report.diagnostics.append(Diagnostic("Tests", 1, "could not grade the course's own code: \(error)"))
+            report.diagnostics.append(Diagnostic("Tests", nil, "could not grade the course's own code: \(error)"))
         }
         return report
     }
@@ -89,7 +89,7 @@ struct SuiteCheck {
                 report.diagnostics.append(problem(exercise, "a stub with a comment added is still graded `not started`", result))
             } else if !earning.isEmpty {
                 let names = earning.map { "\(TestNames.function(of: $0.id)) (\($0.name))" }.joined(separator: "\n    ")
-                report.diagnostics.append(Diagnostic(exercise.testDirectory, 1, "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"))
+                report.diagnostics.append(Diagnostic(exercise.testDirectory, nil, "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"))
             } else {
                 tally.asExpected = 1
             }
@@ -106,12 +106,12 @@ struct SuiteCheck {
         for exercise in chosen {
             let mutants = variants(in: exercise.mutantsDirectory)
             if mutants.count < Self.minimumMutants {
-                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, 1, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"))
+                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, nil, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"))
             }
             let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
             let accepted = variants(in: acceptedDirectory)
             if accepted.count < Self.minimumAccepted {
-                report.diagnostics.append(Diagnostic(acceptedDirectory, 1, "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"))
+                report.diagnostics.append(Diagnostic(acceptedDirectory, nil, "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"))
             }
             let paths = mutants.map { ("\(exercise.mutantsDirectory)/\($0)", false) }
                 + accepted.map { ("\(acceptedDirectory)/\($0)", true) }
@@ -155,11 +155,11 @@ struct SuiteCheck {
             guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
             checked.tally.runs += 1
             if !result.compileErrors.isEmpty {
-                checked.diagnostics.append(Diagnostic(path, 1, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
+                checked.diagnostics.append(Diagnostic(path, nil, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
             } else if mustPass && result.verdict != .passed {
                 checked.diagnostics.append(problem(path, "this correct design fails the suite (run \(run))", result))
             } else if !mustPass && result.verdict == .passed {
-                checked.diagnostics.append(Diagnostic(path, 1, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
+                checked.diagnostics.append(Diagnostic(path, nil, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
             } else {
                 checked.tally.asExpected += 1
             }
@@ -174,6 +174,6 @@ struct SuiteCheck {
 
     private func problem(_ path: String, _ message: String, _ result: ExerciseResult) -> Diagnostic {
         let detail = result.firstProblem.map { "\n    \($0.status.rawValue): \($0.name): \($0.message.split(separator: "\n").first ?? "")" } ?? ""
-        return Diagnostic(path, 1, message + detail)
+        return Diagnostic(path, nil, message + detail)
     }
 }

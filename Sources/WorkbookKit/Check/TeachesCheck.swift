@@ -15,7 +15,7 @@ enum TeachesCheck {
             let folder = course.root.appending(path: exercise.testDirectory)
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
             if files.isEmpty {
-                problems.append(Diagnostic(exercise.testDirectory, 1, "exercise '\(exercise.name)' has no graded suite"))
+                problems.append(Diagnostic(exercise.testDirectory, nil, "exercise '\(exercise.name)' has no graded suite"))
             }
             for file in files {
                 let path = "\(exercise.testDirectory)/\(file)"

@@ -29,12 +29,12 @@ public struct Course: Sendable {
             let path = "book/\(name)"
             let number = Int(name.prefix(2)) ?? 0
             if let other = numbers[number] {
-                problems.append(Diagnostic(path, 1, "lesson number \(name.prefix(2)) is already used by \(other); numbers decide the order and must be unique"))
+                problems.append(Diagnostic(path, nil, "lesson number \(name.prefix(2)) is already used by \(other); numbers decide the order and must be unique"))
             }
             numbers[number] = path
             guard let data = FileManager.default.contents(atPath: bookURL.appending(path: name).path),
                   let text = String(data: data, encoding: .utf8) else {
-                problems.append(Diagnostic(path, 1, "cannot read lesson (missing permission or not UTF-8 text)"))
+                problems.append(Diagnostic(path, nil, "cannot read lesson (missing permission or not UTF-8 text)"))
                 continue
             }
             let reader = LessonReader(path: path, slug: String(name.dropLast(3)), number: number) { file in

@@ -53,7 +53,7 @@ struct LessonReader {
             }
         }
         guard let title else {
-            problems.append(Diagnostic(path, 1, "lesson has no title: start it with a level-1 heading such as `# Locks`"))
+            problems.append(Diagnostic(path, nil, "lesson has no title: start it with a level-1 heading such as `# Locks`"))
             return (nil, problems)
         }
         let lesson = Lesson(path: path, slug: slug, number: number, title: title, headings: headings,

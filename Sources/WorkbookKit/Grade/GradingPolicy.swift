@@ -49,7 +49,7 @@ public struct GradingPolicy: Codable, Sendable {
         do {
             return try JSONDecoder().decode(GradingPolicy.self, from: data)
         } catch {
-            throw .problems([Diagnostic("Tests/grading.json", 1, "cannot read the grading policy: \(error)")])
+            throw .problems([Diagnostic("Tests/grading.json", nil, "cannot read the grading policy: \(error)")])
         }
     }
 

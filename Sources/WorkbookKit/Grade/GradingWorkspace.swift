@@ -151,7 +151,7 @@ struct GradingWorkspace: Sendable {
         defer { prepared.finish() }
         let outcome = prepared.run(timeout: 60, outputCap: 4 << 20)
         guard outcome.ending == .exited(0) else {
-            throw WorkbookError.commandFailed(command: "\(Self.binary) --list-tests", status: outcome.shellStatus ?? -1,
+            throw WorkbookError.commandFailed(command: "\(Self.binary) --list-tests", status: outcome.shellStatus,
                                               output: String(outcome.output.suffix(2000)))
         }
         return outcome.output.split(separator: "\n").map(String.init)

@@ -89,7 +89,7 @@ struct SuiteEngine: Sendable {
     private func symbols(_ options: [String], _ path: String) throws -> [String] {
         let listing = ProcessRunner.run(Toolchain.nm, options + ["--format=just-symbols", path], timeout: 60, outputCap: 32 << 20)
         guard listing.ending == .exited(0) else {
-            throw WorkbookError.commandFailed(command: "llvm-nm \(path)", status: listing.shellStatus ?? -1, output: listing.output)
+            throw WorkbookError.commandFailed(command: "llvm-nm \(path)", status: listing.shellStatus, output: listing.output)
         }
         return listing.output.split(separator: "\n").map(String.init)
     }
@@ -100,7 +100,7 @@ struct SuiteEngine: Sendable {
         let warm = compile(exercise, grader.stubs[exercise.name] ?? [:], base: nil, user: users.builder, cache: nil)
         defer { warm.discard() }
         guard case .swappable = warm.outcome else {
-            throw WorkbookError.commandFailed(command: "swiftc (a stub, alone)", status: 1, output: "\(warm.outcome)")
+            throw WorkbookError.commandFailed(command: "swiftc (a stub, alone)", status: nil, output: "\(warm.outcome)")
         }
         try FileManager.default.moveItem(at: warm.folder.appending(path: "cache"), to: moduleCache)
     }

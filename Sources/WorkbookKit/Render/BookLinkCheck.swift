@@ -26,10 +26,10 @@ public struct BookLinkCheck {
             pages[name] = HTMLPage(name: name, html: String(decoding: data, as: UTF8.self))
         }
         if pages["index.html"] == nil {
-            found.append(Diagnostic(displayPath("index.html"), 1, "the book has no index.html; run `swift run workbook build`"))
+            found.append(Diagnostic(displayPath("index.html"), nil, "the book has no index.html; run `swift run workbook build`"))
         }
         for lesson in course.lessons where pages[PageShell.pageName(lesson)] == nil {
-            found.append(Diagnostic(lesson.path, 1, "the book has no page \(PageShell.pageName(lesson)) for this lesson; run `swift run workbook build`"))
+            found.append(Diagnostic(lesson.path, nil, "the book has no page \(PageShell.pageName(lesson)) for this lesson; run `swift run workbook build`"))
         }
         for page in pages.values.sorted(by: { $0.name < $1.name }) {
             for link in page.links { checkLink(link, on: page) }

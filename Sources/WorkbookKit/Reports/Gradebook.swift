@@ -161,9 +161,9 @@ public struct Roster: Sendable {
                 rows.append(Dictionary(zip(header, row), uniquingKeysWith: { first, _ in first }))
             }
         } catch {
-            throw .problems([Diagnostic(path, 1, "cannot read the roster: \(error)")])
+            throw .problems([Diagnostic(path, nil, "cannot read the roster: \(error)")])
         }
-        guard !header.isEmpty else { throw .problems([Diagnostic(path, 1, "the roster has no header row")]) }
+        guard !header.isEmpty else { throw .problems([Diagnostic(path, nil, "the roster has no header row")]) }
         self.header = header
         self.rows = rows
         let wanted = Set(submissions)

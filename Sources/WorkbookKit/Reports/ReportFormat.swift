@@ -54,7 +54,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
             do {
                 return (name, try JSONDecoder().decode(SubmissionResult.self, from: data))
             } catch {
-                throw WorkbookError.problems([Diagnostic(file.path, 1, "not a grade record: \(error)")])
+                throw WorkbookError.problems([Diagnostic(file.path, nil, "not a grade record: \(error)")])
             }
         }
     }

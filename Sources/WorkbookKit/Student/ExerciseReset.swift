@@ -45,7 +45,7 @@ public struct ExerciseReset {
             try fileManager.removeItem(at: folder.appending(path: name))
             report.removed.append("\(exercise.exerciseDirectory)/\(name)")
         }
-        var manifest = GeneratedFileWriter(root: root).loadManifest()
+        var manifest = try GeneratedFileWriter(root: root).loadManifest()
         for file in exercise.files {
             let text = file.stubText(exercise: exercise)
             try text.write(to: folder.appending(path: file.name), atomically: true, encoding: .utf8)

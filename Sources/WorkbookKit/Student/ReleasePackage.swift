@@ -9,10 +9,9 @@ enum ReleasePackage {
     static func manifest(_ course: Course) throws(WorkbookError) -> String {
         let source = (try? String(contentsOf: course.root.appending(path: "Package.swift"), encoding: .utf8)) ?? ""
         guard let begin = source.range(of: "// BEGIN TOOL"), let end = source.range(of: "// END TOOL\n", range: begin.upperBound..<source.endIndex) else {
-            throw .problems([Diagnostic("Package.swift", 1, "the tool's part (between `// BEGIN TOOL` and `// END TOOL`) is missing, so the student edition cannot build the tool")])
+            throw .problems([Diagnostic("Package.swift", nil, "the tool's part (between `// BEGIN TOOL` and `// END TOOL`) is missing, so the student edition cannot build the tool")])
         }
         let tool = String(source[begin.lowerBound..<end.upperBound])
-        let names = course.exercises.map { "\"\($0.folder)\"" }.joined(separator: ", ")
         return """
         // swift-tools-version: 6.2
         // The student edition of the Swift Threading Workbook, written by `workbook release`.
@@ -20,7 +19,7 @@ enum ReleasePackage {
 
         /// The exercises, in lesson order: your code in `Exercises/<Name>/`,
         /// its graded suite in `Tests/<Name>Tests/`.
-        let exercises = [\(names)]
+        \(PackageExerciseList.line(for: course))
 
         let exerciseTargets: [Target] = exercises.flatMap { name -> [Target] in
             [

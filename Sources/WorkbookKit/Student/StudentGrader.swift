@@ -28,7 +28,7 @@ public struct StudentGrader {
         let grader = Grader(course: course, policy: policy, workspace: Self.workspace(for: exercise), log: log)
         let result = try grader.grade(submission, only: [exercise.name])
         guard let graded = result.exercises.first(where: { $0.exercise == exercise.name }) else {
-            throw WorkbookError.commandFailed(command: "grade \(exercise.name)", status: 1, output: "the grader returned no result")
+            throw WorkbookError.commandFailed(command: "grade \(exercise.name)", status: nil, output: "the grader returned no result")
         }
         return graded
     }

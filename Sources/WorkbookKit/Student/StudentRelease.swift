@@ -68,7 +68,7 @@ public struct StudentRelease {
         let scan = SolutionLeakScan(course: course)
         let leaks = scan.leaks(in: destination)
         guard leaks.isEmpty else {
-            throw WorkbookError.problems(leaks.map { Diagnostic($0.file, 1, "solution code in the release: `\($0.line)`") })
+            throw WorkbookError.problems(leaks.map { Diagnostic($0.file, nil, "solution code in the release: `\($0.line)`") })
         }
         let count = fileManager.enumerator(atPath: destination.path)?.allObjects.count ?? 0
         return Report(files: count, book: book.indexPage, distinctiveLinesSearched: scan.lines.count)

@@ -1,23 +1,28 @@
-/// One problem found in the course, located in a file and line.
+/// One problem found in the course, located in a file and, where it has
+/// one, a line.
 ///
 /// Printed as `book/02-locks.md:57: error: message`, the form compilers and
-/// editors understand.
+/// editors understand, or `Tests/Mutants/Lock: error: message` for a
+/// problem of a whole file or folder.
 public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning, note }
 
     public var file: String
-    public var line: Int
+    /// The line, counted from 1; `nil` when the problem is the whole file or folder.
+    public var line: Int?
     public var severity: Severity
     public var message: String
 
-    public init(_ file: String, _ line: Int, _ message: String, severity: Severity = .error) {
+    public init(_ file: String, _ line: Int?, _ message: String, severity: Severity = .error) {
         self.file = file
         self.line = line
         self.message = message
         self.severity = severity
     }
 
-    public var description: String { "\(file):\(line): \(severity.rawValue): \(message)" }
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(message)"
+    }
 }
 
 /// Errors that stop a command before it can collect diagnostics.
@@ -25,7 +30,9 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
     case noBook(path: String)
     case problems([Diagnostic])
     case unknownExercise(String, known: [String])
-    case commandFailed(command: String, status: Int32, output: String)
+    /// A program failed: `status` is its exit status, or `nil` when it gave
+    /// none (it never started, or was killed).
+    case commandFailed(command: String, status: Int32?, output: String)
     case invalidSubmission(path: String, reason: String)
     /// Grading was asked for, and the walls around student code cannot be built here.
     case sandboxUnavailable(missing: [String])
@@ -40,8 +47,10 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
             return diagnostics.map(\.description).joined(separator: "\n")
         case .unknownExercise(let name, let known):
             return "no exercise named '\(name)'; the exercises are: \(known.joined(separator: ", "))"
-        case .commandFailed(let command, let status, let output):
+        case .commandFailed(let command, let status?, let output):
             return "`\(command)` failed with status \(status):\n\(output)"
+        case .commandFailed(let command, nil, let output):
+            return "`\(command)` failed: \(output)"
         case .invalidSubmission(let path, let reason):
             return "\(path): \(reason)"
         case .usage(let message):

@@ -35,7 +35,7 @@ public struct GeneratedFileWriter {
     }
 
     public func write(_ files: [GeneratedFile]) throws -> Report {
-        var manifest = loadManifest()
+        var manifest = try loadManifest()
         var report = Report()
         let backupFolder = "\(Self.backupsPath)/\(Self.timestamp(clock()))"
         for file in files {
@@ -97,9 +97,22 @@ public struct GeneratedFileWriter {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func loadManifest() -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: root.appending(path: Self.manifestPath).path) else { return [:] }
-        return (try? JSONDecoder().decode([String: String].self, from: data)) ?? [:]
+    /// The fingerprints of the exercise files last written, or none when
+    /// nothing was written yet.
+    /// - Throws: when the file exists but cannot be read: guessing would make
+    ///   every exercise file look edited (or untouched), so nothing is decided.
+    func loadManifest() throws(WorkbookError) -> [String: String] {
+        let url = root.appending(path: Self.manifestPath)
+        guard FileManager.default.fileExists(atPath: url.path) else { return [:] }
+        do {
+            return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+        } catch {
+            throw .problems([Diagnostic(Self.manifestPath, nil, """
+                cannot be read (\(error)): it records which exercise files were generated and not edited since. \
+                Delete it to treat every exercise file as edited (nothing is overwritten without --force), \
+                or restore it from version control
+                """)])
+        }
     }
 
     private func saveManifest(_ manifest: [String: String]) throws {
