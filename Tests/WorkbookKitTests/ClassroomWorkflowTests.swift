@@ -5,7 +5,7 @@ import Testing
 /// The GitHub Classroom workflow, as far as it runs here: the grading
 /// command it calls, run locally, writes the step outputs that the
 /// reporter reads, and what the reporter would record is the grade.
-@Suite(.enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
+@Suite(.tags(.integration), .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
 struct ClassroomWorkflowTests {
     static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

@@ -8,7 +8,7 @@ import ZIPFoundation
 /// built, passed as `WORKBOOK_TOOL`: the release build itself is timed by
 /// hand, see the README), then `run_autograder` grades submissions laid out
 /// the ways students hand them in.
-@Suite(.serialized, .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
+@Suite(.serialized, .tags(.integration), .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
 final class GradescopePackageTests {
     static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let course: Course

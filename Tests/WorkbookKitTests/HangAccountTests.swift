@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test("two threads taking two locks in opposite orders, captured with gdb: a deadlock, with both lines",
-          .enabled(if: StackCapture.isAvailable && getuid() == 0))
+          .tags(.integration), .enabled(if: StackCapture.isAvailable && getuid() == 0))
     func realDeadlock() throws {
         let folder = try TemporaryFolder()
         let source = """

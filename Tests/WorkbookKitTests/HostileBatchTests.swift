@@ -14,7 +14,7 @@ import Testing
 ///
 /// Runs only where the grader's full sandbox can be built (as root, with
 /// bubblewrap and user namespaces), which is what `workbook grade` requires.
-@Suite(.serialized, .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
+@Suite(.serialized, .tags(.integration), .enabled(if: Sandbox.machine.isolation == .full, "needs root, bubblewrap and user namespaces"))
 struct HostileBatchTests {
     // Generous: clean references must never time out on a loaded two-core machine.
     static let secondsPerTest = 5.0

@@ -11,7 +11,7 @@ import Testing
 /// in the normal lane only: the ThreadSanitizer lane meets hostile code in
 /// `HostileBatchTests`, and here it would only triple the time each hang
 /// costs.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.integration))
 struct HostileSubmissionTests {
     // Generous: clean references must never time out on a loaded two-core machine.
     static let secondsPerTest = 5.0

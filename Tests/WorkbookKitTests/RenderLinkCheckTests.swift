@@ -47,7 +47,7 @@ import Testing
         let messages = problems.map(\.description)
         #expect(messages.contains { $0.contains("01-threads.html") && $0.contains("no id `nowhere`") })
         #expect(messages.contains { $0.contains("raw Markdown (a heading marker)") })
-        #expect(messages.contains { $0.hasPrefix("book/02-locks.md:1:") && $0.contains("no page 02-locks.html") })
+        #expect(messages.contains { $0.hasPrefix("book/02-locks.md: error:") && $0.contains("no page 02-locks.html") })
         // Links into the removed page are reported too.
         #expect(messages.contains { $0.contains("02-locks.html#lock-then-unlock-with-defer") })
     }
