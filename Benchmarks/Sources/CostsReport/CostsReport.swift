@@ -4,24 +4,50 @@ import Foundation
 /// (the page's table, with the machine it ran on) and `costs.json`.
 ///
 ///     CostsReport <costs.jmh.json> <results folder> <swift --version line>
+///     CostsReport --render <results folder>
+///
+/// The second form measures nothing: it writes the page again from the
+/// figures and machine already in `<results folder>/costs.json`, for a
+/// change to the page's layout that must not change its figures or date.
 @main
 struct CostsReport {
     static func main() throws {
         let arguments = CommandLine.arguments
+        if arguments.count == 3, arguments[1] == "--render" {
+            let folder = URL(fileURLWithPath: arguments[2])
+            let previous = try JSONDecoder().decode(
+                MeasuredRun.self, from: Data(contentsOf: folder.appendingPathComponent("costs.json")))
+            try write(CostsPage(figures: Catalogue.sorted(previous.figures), machine: previous.machine), to: folder)
+            return
+        }
         guard arguments.count == 4 else {
-            FileHandle.standardError.write(Data("usage: CostsReport <jmh.json> <results folder> <swift version>\n".utf8))
+            FileHandle.standardError.write(Data("""
+                usage: CostsReport <jmh.json> <results folder> <swift version>
+                       CostsReport --render <results folder>
+
+                """.utf8))
             exit(2)
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
         let figures = Catalogue.sorted(try Figure.load(jmh: data))
         let machine = Machine.current(swiftVersion: arguments[3])
-        let folder = URL(fileURLWithPath: arguments[2])
+        try write(CostsPage(figures: figures, machine: machine), to: URL(fileURLWithPath: arguments[2]))
+    }
+
+    static func write(_ page: CostsPage, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let page = CostsPage(figures: figures, machine: machine)
         try page.markdown.write(to: folder.appendingPathComponent("costs.md"), atomically: true, encoding: .utf8)
         try page.json().write(to: folder.appendingPathComponent("costs.json"))
         print(page.markdown)
     }
+}
+
+/// What `--render` reads back from an earlier `costs.json`: the figures and
+/// the machine they were measured on (whatever else that file held is
+/// written afresh).
+struct MeasuredRun: Decodable {
+    var machine: Machine
+    var figures: [Figure]
 }
 
 /// One benchmark's result: operations per second, median and spread.
