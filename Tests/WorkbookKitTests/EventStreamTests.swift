@@ -31,6 +31,13 @@ import Testing
         #expect(stream.streamID(for: "ATests.t()") == Self.id)
     }
 
+    @Test("an issue's message starts with the test's own words, then the failed expression")
+    func issueWordsFirst() {
+        let issue = Self.record("issueRecorded", #","testID":"\#(Self.id)","messages":[{"symbol":"fail","text":"Expectation failed: (x → 1) == 2"},{"symbol":"details","text":"the count is 1, expected 2"}]"#)
+        let stream = stream([Self.declaration, Self.started, issue, Self.ended, Self.runEnded])
+        #expect(stream.tests[Self.id]?.issues == ["the count is 1, expected 2\nExpectation failed: (x → 1) == 2"])
+    }
+
     @Test("records are read as they arrive, a torn line waits for its end")
     func readsIncrementally() {
         var stream = EventStream()

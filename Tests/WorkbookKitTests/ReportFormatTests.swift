@@ -40,6 +40,17 @@ private func validate(_ executable: String, _ arguments: [String]) -> String? {
 
 @Suite("Report formats")
 struct ReportFormatTests {
+    @Test("the terminal table adds up, and names each started exercise's first problem and its section, not a stub's")
+    func terminal() {
+        let text = TerminalReport.text(mixedResult(submission: "alice"))
+        #expect(text.hasPrefix("alice: 13.3 / 40 points"))
+        #expect(text.contains("lock: failed: tryLock"))
+        #expect(text.contains("read book/02-locks.md#condition-variables"))
+        #expect(text.contains("threads: did not compile: Threads.swift:3: error: expected expression"))
+        #expect(!text.contains("race:"), "a not-started exercise has no problem line")
+        #expect(!text.contains("scoped:"), "a passing exercise has no problem line")
+    }
+
     @Test("results.json validates against Gradescope's format, adds up to the score and keeps student text as text")
     func gradescope() throws {
         let folder = try TemporaryFolder()

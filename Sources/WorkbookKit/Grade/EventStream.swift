@@ -159,7 +159,12 @@ struct EventStream {
             tests[id]?.skipped = true
         case "issueRecorded":
             guard payload.issue?.isKnown != true else { return }
-            let text = (payload.messages ?? []).map(\.text).joined(separator: "\n")
+            // The test's own words (Swift Testing's "details": the comment
+            // of an #expect) first, then the failed expression: a student
+            // reads the first line.
+            let messages = payload.messages ?? []
+            let text = (messages.filter { $0.symbol == "details" } + messages.filter { $0.symbol != "details" })
+                .map(\.text).joined(separator: "\n")
             tests[id]?.issues.append(text)
             if tests[id]?.issueLine == nil { tests[id]?.issueLine = payload.issue?.sourceLocation?.line }
         default:

@@ -14,7 +14,8 @@ public enum TerminalReport {
         }
         lines.append("  " + row(header))
         lines += rows.map { "  " + row($0) }
-        for exercise in result.exercises {
+        // A not-started exercise is the stub: its failures say nothing new.
+        for exercise in result.exercises where exercise.verdict != .notStarted {
             if let error = exercise.compileErrors.first {
                 lines.append("  \(exercise.exercise): did not compile: \(error)")
             } else if let problem = exercise.firstProblem {
