@@ -70,15 +70,15 @@ import Testing
         let (course, _) = try loadCourse([
             "02-locks.md": "# Locks\n\n## Lock, then unlock with defer\n\n## Lock, then unlock with defer\n",
         ])
-        #expect(course.resolves(reference) == resolves)
+        #expect(course.resolves(SectionReference(reference)) == resolves)
     }
 
     @Test("an empty reference, `.teaches(\"\")`, or an empty anchor names no section")
     func emptyReference() throws {
         let (course, _) = try loadCourse(["02-locks.md": "# Locks\n\n## Deadlock\n"])
-        #expect(!course.resolves(""))
-        #expect(!course.resolves("02-locks#"))
-        #expect(course.resolves("02-locks#deadlock"))
+        #expect(!course.resolves(SectionReference("")))
+        #expect(!course.resolves(SectionReference("02-locks#")))
+        #expect(course.resolves(SectionReference("02-locks#deadlock")))
     }
 
     @Test("a graded suite naming a missing section is reported at its line")

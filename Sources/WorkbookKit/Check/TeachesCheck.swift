@@ -20,20 +20,11 @@ enum TeachesCheck {
             for file in files {
                 let path = "\(exercise.testDirectory)/\(file)"
                 guard let source = try? String(contentsOf: folder.appending(path: file), encoding: .utf8) else { continue }
-                for (section, line) in references(in: source) where !course.resolves(section) {
+                for (section, line) in references(in: source) where !course.resolves(SectionReference(section)) {
                     problems.append(Diagnostic(path, line, "`.teaches(\"\(section)\")` names no lesson section (use \"NN-slug#anchor\")"))
                 }
             }
         }
         return problems
-    }
-}
-
-extension Course {
-    /// Whether `02-locks#anchor` (or `02-locks`) names a lesson and heading.
-    func resolves(_ reference: String) -> Bool {
-        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let slug = parts.first, let lesson = lesson(slug: slug.replacingOccurrences(of: ".md", with: "")) else { return false }
-        return parts.count == 1 || lesson.headings.contains { $0.anchor == parts[1] }
     }
 }

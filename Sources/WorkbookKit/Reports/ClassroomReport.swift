@@ -50,7 +50,7 @@ public enum ClassroomReport {
     private static func message(_ test: TestResult, in exercise: ExerciseResult) -> String {
         if exercise.verdict == .notStarted { return "not started: the exercise is missing or still the pristine stub" }
         guard test.status != .passed else { return "" }
-        let taught = test.teaches.map { " (taught in book/\($0.replacingOccurrences(of: "#", with: ".md#")))" } ?? ""
+        let taught = test.section.map { " (taught in \($0.bookPath))" } ?? ""
         return "\(test.status.rawValue): \(test.message.split(separator: "\n").first ?? "")\(taught)"
     }
 

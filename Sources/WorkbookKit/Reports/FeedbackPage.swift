@@ -35,7 +35,7 @@ public enum FeedbackPage {
             var detail = ""
             if test.status != .passed {
                 detail += "<pre>\(HTML.escape(test.message))</pre>"
-                if let section = test.teaches { detail += "<p class=\"read\">Read: \(HTML.escape(sectionTitle(section, course: course)))</p>" }
+                if let section = test.section { detail += "<p class=\"read\">Read: \(HTML.escape(course.title(of: section)))</p>" }
             }
             return """
             <li class="\(test.status == .passed ? "pass" : test.status.isError ? "error" : "fail")">
@@ -53,15 +53,6 @@ public enum FeedbackPage {
         <ul>\(rows)</ul>
         </section>
         """
-    }
-
-    /// `02-locks#deadlock` → `Locks › Deadlock (book/02-locks.md#deadlock)`.
-    static func sectionTitle(_ reference: String, course: Course) -> String {
-        let parts = reference.split(separator: "#", maxSplits: 1).map(String.init)
-        guard let slug = parts.first, let lesson = course.lesson(slug: slug) else { return reference }
-        let heading = parts.count > 1 ? lesson.headings.first { $0.anchor == parts[1] }?.text : nil
-        let title = [lesson.title, heading].compactMap { $0 }.joined(separator: " › ")
-        return "\(title) (book/\(slug).md\(parts.count > 1 ? "#" + parts[1] : ""))"
     }
 
     private static let style = """

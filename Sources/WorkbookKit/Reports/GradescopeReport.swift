@@ -33,7 +33,7 @@ public enum GradescopeReport {
         for exercise in result.exercises {
             for test in exercise.tests {
                 var output = test.status == .passed ? "" : "\(test.status.rawValue): \(test.message)"
-                if let section = test.teaches { output += (output.isEmpty ? "" : "\n") + "Taught in book/\(section.replacingOccurrences(of: "#", with: ".md#"))" }
+                if let section = test.section { output += (output.isEmpty ? "" : "\n") + "Taught in \(section.bookPath)" }
                 tests.append(Test(name: "\(exercise.exercise): \(test.name)", score: test.points,
                                   max_score: test.maxPoints, status: test.status == .passed ? "passed" : "failed", output: output))
             }

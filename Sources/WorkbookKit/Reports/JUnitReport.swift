@@ -93,7 +93,7 @@ public enum JUnitReport {
         let notStarted = exercise.verdict == .notStarted
         let cases = exercise.tests.map { test in
             var testCase = TestCase(name: clean(test.name), classname: exercise.exercise, time: seconds(test.seconds))
-            let text = clean([test.message, test.teaches.map { "Taught in book/\($0.replacingOccurrences(of: "#", with: ".md#"))" }]
+            let text = clean([test.message, test.section.map { "Taught in \($0.bookPath)" }]
                 .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n"))
             let firstLine = String(text.split(separator: "\n").first ?? "")
             if notStarted {

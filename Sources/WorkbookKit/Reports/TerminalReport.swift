@@ -21,7 +21,7 @@ public enum TerminalReport {
             } else if let problem = exercise.firstProblem {
                 var line = "  \(exercise.exercise): \(problem.status.rawValue): \(problem.name)"
                 if let first = problem.message.split(separator: "\n").first { line += " — \(first)" }
-                if let section = problem.teaches { line += "\n    read book/\(section.replacingOccurrences(of: "#", with: ".md#"))" }
+                if let section = problem.section { line += "\n    read \(section.bookPath)" }
                 lines.append(line)
             }
         }

@@ -38,19 +38,12 @@ public enum ExerciseState: Sendable, Equatable {
         } else if let test = result.firstProblem {
             self = .failing(Problem(status: test.status, property: test.name,
                                     message: Self.firstLine(of: test.message),
-                                    section: test.teaches.map(Self.bookPath(ofSection:))))
+                                    section: test.section?.bookPath))
         } else {
             // No tests at all, or an error verdict with nothing to point at.
             self = .failing(Problem(status: .notReported, property: "the suite runs",
                                     message: result.notes.first ?? "the suite reported no tests", section: nil))
         }
-    }
-
-    /// `02-locks#anchor` (a `.teaches` trait) → `book/02-locks.md#anchor`.
-    public static func bookPath(ofSection section: String) -> String {
-        let parts = section.split(separator: "#", maxSplits: 1)
-        let anchor = parts.count > 1 ? "#\(parts[1])" : ""
-        return "book/\(parts.first ?? "").md\(anchor)"
     }
 
     /// The first line that says something: Swift Testing starts a bare

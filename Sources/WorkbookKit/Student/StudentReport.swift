@@ -72,7 +72,7 @@ public struct StudentReport {
             let message = test.message.split(separator: "\n", omittingEmptySubsequences: true)
                 .drop { $0 == "Issue recorded" }.prefix(10)
             for line in message { lines.append("      " + style.paint(String(line), .dim)) }
-            if let section = test.teaches { lines.append("      read \(ExerciseState.bookPath(ofSection: section))") }
+            if let section = test.section { lines.append("      read \(section.bookPath)") }
         }
         for note in result.notes { lines.append("  note: \(note)") }
         lines.append("")
