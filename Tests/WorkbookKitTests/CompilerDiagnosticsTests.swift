@@ -54,7 +54,7 @@ import Testing
             @Test(.teaches("03-b"), .teaches("03-b#c")) func two() {}
             // .teaches(not a string literal)
             """
-        let found = TeachesCheck.references(in: source).map { "\($0.section)@\($0.line)" }
+        let found = SuiteIndex.sections(in: source).map { "\($0.section)@\($0.line)" }
         #expect(found == ["02-locks#lock-then-unlock-with-defer@3", "03-b@6", "03-b#c@6"])
     }
 

@@ -3,12 +3,6 @@ import Foundation
 /// Every `.teaches("NN-slug#anchor")` in a graded suite must name a real
 /// lesson section, so a failing test always points a student somewhere real.
 enum TeachesCheck {
-    static func references(in source: String) -> [(section: String, line: Int)] {
-        source.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
-            line.matches(of: /\.teaches\("([^"]*)"\)/).map { (String($0.1), index + 1) }
-        }
-    }
-
     static func problems(course: Course) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for exercise in course.exercises {
@@ -20,7 +14,7 @@ enum TeachesCheck {
             for file in files {
                 let path = "\(exercise.testDirectory)/\(file)"
                 guard let source = try? String(contentsOf: folder.appending(path: file), encoding: .utf8) else { continue }
-                for (section, line) in references(in: source) where !course.resolves(SectionReference(section)) {
+                for (section, line) in SuiteIndex.sections(in: source) where !course.resolves(SectionReference(section)) {
                     problems.append(Diagnostic(path, line, "`.teaches(\"\(section)\")` names no lesson section (use \"NN-slug#anchor\")"))
                 }
             }

@@ -36,6 +36,15 @@ public struct SuiteIndex: Sendable, Codable {
         entries.merge(collector.entries) { first, _ in first }
     }
 
+    /// Every `.teaches("…")` trait in a suite's source, with its line: what
+    /// the check proves names a real section.
+    static func sections(in source: String) -> [(section: String, line: Int)] {
+        let tree = Parser.parse(source: source)
+        let finder = TeachesFinder(converter: SourceLocationConverter(fileName: "", tree: tree))
+        finder.walk(tree)
+        return finder.found
+    }
+
     /// The entry for a test ID (`LockTests.LockTests/mutualExclusion()`).
     public func entry(for id: String) -> Entry? {
         let parts = id.split(separator: "/").map(String.init)
@@ -73,19 +82,36 @@ public struct SuiteIndex: Sendable, Codable {
                        let literal = first.expression.as(StringLiteralExprSyntax.self) {
                         entry.displayName = literal.representedLiteralValue
                     }
-                    entry.teaches = arguments.lazy.compactMap { Self.teaches(in: $0.expression) }.first
+                    entry.teaches = arguments.lazy.compactMap { SuiteIndex.teaches(in: $0.expression) }.first
                 }
                 entries["\(types.last ?? "")/\(node.name.text)"] = entry
             }
             return .skipChildren
         }
+    }
 
-        /// The section of a `.teaches("…")` trait.
-        private static func teaches(in expression: ExprSyntax) -> String? {
-            guard let call = expression.as(FunctionCallExprSyntax.self),
-                  call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "teaches",
-                  let literal = call.arguments.first?.expression.as(StringLiteralExprSyntax.self) else { return nil }
-            return literal.representedLiteralValue
+    /// The section of a `.teaches("…")` trait.
+    fileprivate static func teaches(in expression: ExprSyntax) -> String? {
+        guard let call = expression.as(FunctionCallExprSyntax.self),
+              call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "teaches",
+              let literal = call.arguments.first?.expression.as(StringLiteralExprSyntax.self) else { return nil }
+        return literal.representedLiteralValue
+    }
+
+    private final class TeachesFinder: SyntaxVisitor {
+        let converter: SourceLocationConverter
+        var found: [(section: String, line: Int)] = []
+
+        init(converter: SourceLocationConverter) {
+            self.converter = converter
+            super.init(viewMode: .sourceAccurate)
+        }
+
+        override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
+            if let section = SuiteIndex.teaches(in: ExprSyntax(node)) {
+                found.append((section, node.startLocation(converter: converter).line))
+            }
+            return .visitChildren
         }
     }
 }
