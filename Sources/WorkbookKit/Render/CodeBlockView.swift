@@ -34,7 +34,7 @@ struct CodeBlockView {
     /// The student sees the stub; the instructor sees the stub and then the solution.
     private func exercise(_ block: CodeBlock, name: String, file: String) -> String {
         let folder = Exercise.folderName(name)
-        let todo = "your code here (\(lesson.path), exercise \"\(name)\")"
+        let todo = SolutionRegions.todo(lessonPath: lesson.path, exercise: name)
         let stub = SolutionRegions.stub(of: block.code, todo: todo)
         let stubLabel = Label("Exercises/\(folder)/\(file)", kind: "file", detail: "your starting point")
         var html = figure(kind: "exercise stub", labels: [stubLabel], code: swift(stub))

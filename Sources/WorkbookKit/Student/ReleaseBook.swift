@@ -21,7 +21,7 @@ enum ReleaseBook {
                     "cannot find this exercise block's code in the lesson text; not releasing a book that could hold its solution")])
             }
             guard case .exercise(let name, _) = block.role else { continue }
-            let todo = "your code here (\(lesson.path), exercise \"\(name)\")"
+            let todo = SolutionRegions.todo(lessonPath: lesson.path, exercise: name)
             lines.replaceSubrange(start ..< start + code.count, with: codeLines(SolutionRegions.stub(of: block.code, todo: todo)))
         }
         return lines.joined(separator: "\n")

@@ -28,7 +28,7 @@ public struct SolutionLeakScan {
             var exerciseLines = Set<Int>()   // 1-based lines of the lesson inside exercise blocks
             for block in lesson.codeBlocks {
                 guard case .exercise = block.role else { continue }
-                regionLines.formUnion(Self.regionLines(of: block.code))
+                regionLines.formUnion(SolutionRegions.solutionLines(of: block.code))
                 let count = block.code.split(separator: "\n", omittingEmptySubsequences: false).count
                 exerciseLines.formUnion(block.firstCodeLine ..< block.firstCodeLine + count)
             }
@@ -49,21 +49,6 @@ public struct SolutionLeakScan {
             permitted.formUnion(Self.linesOfSwiftFiles(under: course.root.appending(path: folder)))
         }
         lines = regionLines.filter { $0.count >= 12 && !permitted.contains($0) }
-    }
-
-    /// The trimmed lines between the markers, the stub's own lines excluded.
-    static func regionLines(of code: String) -> [String] {
-        var inRegion = false, inStub = false
-        var found: [String] = []
-        for line in code.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            switch line {
-            case SolutionRegions.begin: inRegion = true
-            case SolutionRegions.end: inRegion = false; inStub = false
-            case SolutionRegions.stubMarker: inStub = true
-            default: if inRegion && !inStub { found.append(line) }
-            }
-        }
-        return found
     }
 
     /// Every leak in the files under `folder` (`.build` skipped).

@@ -5,45 +5,60 @@ enum SolutionRegions {
     static let end = "// END SOLUTION"
     static let stubMarker = "// STUB"
 
+    /// The `// TODO` text that stands for a region in the stub.
+    static func todo(lessonPath: String, exercise: String) -> String {
+        "your code here (\(lessonPath), exercise \"\(exercise)\")"
+    }
+
+    /// What one line of an exercise block is, read once for every use.
+    enum Role: Equatable {
+        /// Outside every region: in the solution and the stub alike.
+        case shared
+        case marker(Marker)
+        /// Inside a region, before any `// STUB`: the solution only.
+        case solution
+        /// After a region's `// STUB`: the stub only, written as a comment.
+        case stub
+    }
+
+    enum Marker { case begin, end, stub }
+
+    /// Each line of `code` with its role (the final empty line dropped).
+    static func walk(_ code: String) -> [(text: String, role: Role)] {
+        var inRegion = false, inStub = false
+        return lines(code).map { line in
+            if let marker = marker(line) {
+                switch marker {
+                case .begin: inRegion = true
+                case .end: inRegion = false; inStub = false
+                case .stub: inStub = true
+                }
+                return (line, .marker(marker))
+            }
+            return (line, inStub ? .stub : inRegion ? .solution : .shared)
+        }
+    }
+
     /// The solution: the block with every marker and stub line removed.
     static func solution(of code: String) -> String {
-        var output: [String] = []
-        var inStub = false
-        for line in lines(code) {
-            switch marker(line) {
-            case .begin: continue
-            case .end: inStub = false
-            case .stub: inStub = true
-            case nil: if !inStub { output.append(line) }
-            }
-        }
-        return output.joined(separator: "\n")
+        walk(code).compactMap { $0.role == .shared || $0.role == .solution ? $0.text : nil }.joined(separator: "\n")
     }
 
     /// The stub: each region replaced by a `// TODO` line and its stub text.
     static func stub(of code: String, todo: String) -> String {
-        var output: [String] = []
-        var inRegion = false
-        var inStub = false
-        for line in lines(code) {
-            switch marker(line) {
-            case .begin:
-                inRegion = true
-                output.append(indentation(of: line) + "// TODO: " + todo)
-            case .end:
-                inRegion = false
-                inStub = false
-            case .stub:
-                inStub = true
-            case nil:
-                if inStub {
-                    output.append(uncommented(line))
-                } else if !inRegion {
-                    output.append(line)
-                }
+        walk(code).compactMap { line, role in
+            switch role {
+            case .shared: line
+            case .marker(.begin): indentation(of: line) + "// TODO: " + todo
+            case .stub: uncommented(line)
+            case .marker, .solution: nil
             }
-        }
-        return output.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// The trimmed lines a student must write (a region's solution lines).
+    static func solutionLines(of code: String) -> [String] {
+        walk(code).compactMap { $0.role == .solution ? $0.text.trimmingCharacters(in: .whitespaces) : nil }
     }
 
     /// Unbalanced, nested or misplaced markers, located in the lesson.
@@ -80,8 +95,6 @@ enum SolutionRegions {
         }
         return problems
     }
-
-    private enum Marker { case begin, end, stub }
 
     private static func marker(_ line: String) -> Marker? {
         switch line.trimmingLeadingSpaces().trimmingTrailingSpaces() {
