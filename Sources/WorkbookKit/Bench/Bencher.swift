@@ -53,11 +53,6 @@ public struct Bencher {
     }
 
     private func referenceSources(_ exercise: Exercise) throws -> [String: String] {
-        let folder = course.root.appending(path: exercise.solutionDirectory)
-        var files: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
-            files[name] = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
-        }
-        return files
+        try SwiftFiles.read(in: course.root.appending(path: exercise.solutionDirectory))
     }
 }

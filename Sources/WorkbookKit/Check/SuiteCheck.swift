@@ -141,9 +141,7 @@ struct SuiteCheck {
     private func checkVariant(_ path: String, of exercise: Exercise, mustPass: Bool, _ grader: Grader) throws -> VariantCheck {
         var sources = grader.solutions
         let folder = course.root.appending(path: path)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".swift") {
-            sources[exercise.name]?[name] = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
-        }
+        for (name, text) in try SwiftFiles.read(in: folder) { sources[exercise.name]?[name] = text }
         let kind = mustPass ? "accepted" : "mutant"
         var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)"))
         let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])

@@ -7,7 +7,7 @@ enum TeachesCheck {
         var problems: [Diagnostic] = []
         for exercise in course.exercises {
             let folder = course.root.appending(path: exercise.testDirectory)
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+            let files = SwiftFiles.names(in: folder)
             if files.isEmpty {
                 problems.append(Diagnostic(exercise.testDirectory, nil, "exercise '\(exercise.name)' has no graded suite"))
             }

@@ -22,10 +22,7 @@ public struct SuiteIndex: Sendable, Codable {
     /// Reads every `.swift` file of the exercise's suite folder.
     public init(course: Course, exercise: Exercise) {
         let folder = course.root.appending(path: exercise.testDirectory)
-        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where name.hasSuffix(".swift") {
-            guard let source = try? String(contentsOf: folder.appending(path: name), encoding: .utf8) else { continue }
-            read(source)
-        }
+        for (_, source) in ((try? SwiftFiles.read(in: folder)) ?? [:]).sorted(by: { $0.key < $1.key }) { read(source) }
     }
 
     init(sources: [String]) { sources.forEach { read($0) } }

@@ -46,9 +46,7 @@ struct CourseTestList {
         var parts = [workspace.manifest(), grader.policy.ungradedSuites.joined(separator: ",")]
         for folder in ["Tests/CourseSupport"] + workspace.exercises.map(\.testDirectory) {
             let url = grader.course.root.appending(path: folder)
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() where name.hasSuffix(".swift") {
-                parts.append(name + "\u{0}" + (try String(contentsOf: url.appending(path: name), encoding: .utf8)))
-            }
+            for (name, text) in try SwiftFiles.read(in: url).sorted(by: { $0.key < $1.key }) { parts.append(name + "\u{0}" + text) }
         }
         let stubs = grader.stubs
         for exercise in workspace.exercises {

@@ -158,12 +158,7 @@ struct GradingWorkspace: Sendable {
     }
 
     private func mirror(from source: URL, to relative: String) throws {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
-        var files: [String: String] = [:]
-        for name in names where name.hasSuffix(".swift") {
-            files[name] = try String(contentsOf: source.appending(path: name), encoding: .utf8)
-        }
-        try replaceFolder(relative, with: files)
+        try replaceFolder(relative, with: try SwiftFiles.read(in: source))
     }
 
     private func replaceFolder(_ relative: String, with files: [String: String]) throws {

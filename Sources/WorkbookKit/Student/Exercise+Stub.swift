@@ -9,8 +9,7 @@ extension Exercise {
     /// and no extra Swift file. Nothing needs to run to know it is not started.
     public func isPristine(in root: URL) -> Bool {
         let folder = root.appending(path: exerciseDirectory)
-        let present = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }
+        let present = SwiftFiles.names(in: folder)
         var files: [String: String] = [:]
         for name in present {
             // Never blocks: a pipe or a link named like a source is not the stub.

@@ -25,8 +25,7 @@ public struct ExerciseReset {
     public func reset(_ exercise: Exercise) throws -> Report {
         let fileManager = FileManager.default
         let folder = root.appending(path: exercise.exerciseDirectory)
-        let present = ((try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".swift") && !$0.hasPrefix(".") }.sorted()
+        let present = SwiftFiles.names(in: folder)
         var report = Report(restored: [], backupFolder: nil, removed: [])
         if !present.isEmpty && !exercise.isPristine(in: root) {
             let backup = "\(GeneratedFileWriter.backupsPath)/\(GeneratedFileWriter.timestamp(clock()))/\(exercise.folder)"
