@@ -44,8 +44,7 @@ public struct SolutionLeakScan {
             }
         }
         // The tool, the graded suites and their support ship in every release too.
-        let shipped = ["Sources", "Tests/CourseSupport", "Tests/ThreadSanitizerLane"] + course.exercises.map(\.testDirectory)
-        for folder in shipped {
+        for folder in ReleaseLayout.shippedCode(of: course) {
             permitted.formUnion(Self.linesOfSwiftFiles(under: course.root.appending(path: folder)))
         }
         lines = regionLines.filter { $0.count >= 12 && !permitted.contains($0) }

@@ -47,12 +47,14 @@ public struct StudentRelease {
                 try files.write(stub, to: path)
                 manifest[path] = Fingerprint.of(stub)
             }
-            try files.copy(exercise.testDirectory)
+        }
+        for suite in ReleaseLayout.suites(of: course) {
+            try files.copy(suite)
         }
         try GeneratedFileWriter.saveManifest(manifest, root: destination)
         // No Package.resolved: its commit ids belong to this machine's package
         // mirror; the release resolves its one dependency afresh.
-        for path in ["Tests/CourseSupport", "Tests/ThreadSanitizerLane", "Tests/grading.json", "Sources", ".ci/setup"] {
+        for path in ReleaseLayout.toolFiles {
             try files.copy(path, optional: true)
         }
         try files.write(ReleasePackage.manifest(course), to: "Package.swift")
@@ -72,28 +74,5 @@ public struct StudentRelease {
         }
         let count = fileManager.enumerator(atPath: destination.path)?.allObjects.count ?? 0
         return Report(files: count, book: book.indexPage, distinctiveLinesSearched: scan.lines.count)
-    }
-}
-
-/// Copies files and folders from the course into the release, same relative paths.
-struct FileCopier {
-    let from: URL
-    let to: URL
-
-    func copy(_ path: String, optional: Bool = false) throws {
-        let source = from.appending(path: path)
-        guard FileManager.default.fileExists(atPath: source.path) else {
-            if optional { return }
-            throw WorkbookError.invalidSubmission(path: source.path, reason: "is missing; the release needs it")
-        }
-        let target = to.appending(path: path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: target)
-    }
-
-    func write(_ text: String, to path: String) throws {
-        let target = to.appending(path: path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: target, atomically: true, encoding: .utf8)
     }
 }
