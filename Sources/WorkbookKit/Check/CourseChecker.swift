@@ -39,38 +39,19 @@ public struct CourseChecker {
             if case .other = block.role { false } else { true }
         }.count
         report.diagnostics += problems
-        report.diagnostics += PackageExerciseList(root: course.root).problems(for: course)
-        report.diagnostics += GeneratedFilesCheck.problems(course: course, files: Tangler.files(for: course))
-        report.diagnostics += TeachesCheck.problems(course: course)
-        let work = root.appending(path: ".build/workbook")
-        if options.examples {
-            let examples = ExampleChecker(course: course, workDirectory: work, log: log).check()
-            report.diagnostics += examples.diagnostics + examples.ignored
-            report.examples = examples
-        }
-        if options.suites {
-            let suites = SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log).check()
-            report.diagnostics += suites.diagnostics
-            report.suites = suites
-        }
-        if options.book {
-            report.diagnostics += renderedBookProblems(course, work: work)
-        }
+        for check in checks(course) { check.run(on: course, into: &report) }
         return report
     }
 
-    /// Renders both editions and checks every page, link and anchor in them.
-    private func renderedBookProblems(_ course: Course, work: URL) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        for edition in Edition.allCases {
-            let folder = work.appending(path: "book-\(edition.rawValue)")
-            do {
-                let report = try BookRenderer(course: course, edition: edition).render(to: folder)
-                problems += report.problems + BookLinkCheck.problems(in: folder, course: course)
-            } catch {
-                problems.append(Diagnostic("book", nil, "cannot render the \(edition.rawValue) edition: \(error)"))
-            }
+    /// The checks the options ask for, cheapest first.
+    private func checks(_ course: Course) -> [any CourseCheck] {
+        let work = root.appending(path: ".build/workbook")
+        var checks: [any CourseCheck] = [PackageExerciseList(root: course.root), GeneratedFilesCheck(), TeachesCheck()]
+        if options.examples { checks.append(ExampleChecker(course: course, workDirectory: work, log: log)) }
+        if options.suites {
+            checks.append(SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log))
         }
-        return problems
+        if options.book { checks.append(BookCheck(work: work)) }
+        return checks
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Proves that `Solutions/` and `Exercises/` are exactly what the book
 /// generates (swift-format's generated-files validity check, for a course).
-enum GeneratedFilesCheck {
+struct GeneratedFilesCheck {
     static func problems(course: Course, files: [GeneratedFile]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let writer = GeneratedFileWriter(root: course.root)

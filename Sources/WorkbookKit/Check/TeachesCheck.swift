@@ -2,7 +2,7 @@ import Foundation
 
 /// Every `.teaches("NN-slug#anchor")` in a graded suite must name a real
 /// lesson section, so a failing test always points a student somewhere real.
-enum TeachesCheck {
+struct TeachesCheck {
     static func problems(course: Course) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for exercise in course.exercises {
