@@ -81,17 +81,15 @@ public struct ExampleChecker {
         // Two programs at a time (one per core here): every output block must
         // match on a loaded machine anyway, and most programs mostly sleep.
         let runStart = Date()
-        let problems = Shared([Diagnostic?](repeating: nil, count: programs.count))
         let log = log
-        let runnable = programs
-        DispatchQueue.concurrentPerform(iterations: programs.count) { index in
-            let (unit, binary) = runnable[index]
-            guard case .program(let run) = unit.kind else { return }
-            log("running \(unit.block.lessonPath):\(unit.block.fenceLine)")
-            let problem = ProgramRun(block: unit.block, run: run, binary: binary).problem()
-            problems.update { $0[index] = problem }
+        let jobs: [@Sendable () -> Diagnostic?] = programs.map { unit, binary in
+            {
+                guard case .program(let run) = unit.kind else { return nil }
+                log("running \(unit.block.lessonPath):\(unit.block.fenceLine)")
+                return ProgramRun(block: unit.block, run: run, binary: binary).problem()
+            }
         }
-        report.diagnostics += problems.value.compactMap { $0 }
+        report.diagnostics += ((try? runConcurrently(jobs, atMost: ProcessInfo.processInfo.activeProcessorCount)) ?? []).compactMap { $0 }
         report.ran = programs.count
         report.runSeconds = Date().timeIntervalSince(runStart)
         return report

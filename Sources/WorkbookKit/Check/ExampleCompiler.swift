@@ -19,15 +19,14 @@ struct ExampleCompiler {
     let root: URL
     let cache: URL
 
+    /// Compiles every unit, one compiler per core, each waiting on its own
+    /// thread (compilers are child processes: blocking work).
     func compile(_ units: [ExampleUnit], log: @escaping @Sendable (String) -> Void) -> [Outcome] {
-        let outcomes = Shared([Outcome?](repeating: nil, count: units.count))
         let root = root
         let cache = cache
-        DispatchQueue.concurrentPerform(iterations: units.count) { index in
-            let outcome = Self.compile(units[index], root: root, cache: cache, log: log)
-            outcomes.update { $0[index] = outcome }
-        }
-        return outcomes.value.map { $0 ?? Outcome(artifact: nil, compilerOutput: "", succeeded: false) }
+        let jobs: [@Sendable () -> Outcome] = units.map { unit in { Self.compile(unit, root: root, cache: cache, log: log) } }
+        return (try? runConcurrently(jobs, atMost: ProcessInfo.processInfo.activeProcessorCount))
+            ?? units.map { _ in Outcome(artifact: nil, compilerOutput: "", succeeded: false) }
     }
 
     private static func compile(_ unit: ExampleUnit, root: URL, cache: URL, log: @Sendable (String) -> Void) -> Outcome {
