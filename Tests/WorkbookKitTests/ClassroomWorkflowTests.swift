@@ -31,7 +31,7 @@ struct ClassroomWorkflowTests {
         for file in lock.files {
             try folder.write(file.solutionText(exercise: lock), to: "submission/Exercises/Lock/\(file.name)")
         }
-        try folder.write(String(contentsOf: Self.root.appending(path: "Tests/Mutants/Race/no-synchronization/Account.swift"), encoding: .utf8),
+        try folder.write(try #require(try racyAccount(root: Self.root)["Account.swift"]),
                          to: "submission/Exercises/Race/Account.swift")
         try folder.write("", to: "outputs")
         let tool = Self.root.appending(path: ".build/debug/workbook").path

@@ -92,7 +92,7 @@ final class GradescopePackageTests {
 
         // Loose files: a correct lock, a race fix with a planted bug, a stub.
         let lock = try solution("lock")
-        let mutant = try String(contentsOf: Self.root.appending(path: "Tests/Mutants/Race/no-synchronization/Account.swift"), encoding: .utf8)
+        let mutant = try #require(try racyAccount(root: Self.root)["Account.swift"])
         let scoped = try course.exercise(named: "scoped")
         let loose = try await grade([lock.name: lock.text, "Account.swift": mutant,
                                "Guarded.swift": try #require(scoped.files.first).stubText(exercise: scoped)])

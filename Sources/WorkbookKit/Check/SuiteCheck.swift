@@ -97,14 +97,15 @@ struct SuiteCheck {
         }
     }
 
-    /// Known-buggy versions (`Tests/Mutants/<Name>/<mutant>/`) must fail;
-    /// other correct designs (`Tests/Accepted/<Name>/<variant>/`) must pass.
-    /// They are graded side by side (each is one exercise's lane, which
-    /// mostly waits), as many at once as the grader runs suites.
+    /// Known-buggy versions (``MutantPatch``, `Tests/Mutants/<Name>/*.patch`)
+    /// must fail; other correct designs (`Tests/Accepted/<Name>/<variant>/`,
+    /// whole files) must pass. They are graded side by side (each is one
+    /// exercise's lane, which mostly waits), as many at once as the grader
+    /// runs suites.
     private func checkVariants(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
         var jobs: [@Sendable () throws -> VariantCheck] = []
         for exercise in chosen {
-            let mutants = variants(in: exercise.mutantsDirectory)
+            let mutants = try MutantPatch.all(in: exercise.mutantsDirectory, root: course.root)
             if mutants.count < Self.minimumMutants {
                 report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, nil, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"))
             }
@@ -113,10 +114,24 @@ struct SuiteCheck {
             if accepted.count < Self.minimumAccepted {
                 report.diagnostics.append(Diagnostic(acceptedDirectory, nil, "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"))
             }
-            let paths = mutants.map { ("\(exercise.mutantsDirectory)/\($0)", false) }
-                + accepted.map { ("\(acceptedDirectory)/\($0)", true) }
-            for (path, mustPass) in paths {
-                jobs.append { [self] in try checkVariant(path, of: exercise, mustPass: mustPass, grader) }
+            let reference = grader.solutions[exercise.name] ?? [:]
+            for mutant in mutants {
+                jobs.append { [self] in
+                    let files: [String: String]
+                    do throws(WorkbookError) { files = try mutant.apply(to: reference) } catch {
+                        guard case .problems(let found) = error else { throw error }
+                        return VariantCheck(tally: .init(subject: "mutant \(exercise.name)/\(mutant.name)"), diagnostics: found)
+                    }
+                    return try checkVariant(mutant.path, named: mutant.name, files: files, of: exercise, mustPass: false, grader)
+                }
+            }
+            for variant in accepted {
+                let path = "\(acceptedDirectory)/\(variant)"
+                jobs.append { [self] in
+                    var files = reference
+                    for (name, text) in try SwiftFiles.read(in: course.root.appending(path: path)) { files[name] = text }
+                    return try checkVariant(path, named: variant, files: files, of: exercise, mustPass: true, grader)
+                }
             }
         }
         for checked in try runConcurrently(jobs, atMost: 2 * grader.jobs) {
@@ -138,13 +153,14 @@ struct SuiteCheck {
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    private func checkVariant(_ path: String, of exercise: Exercise, mustPass: Bool, _ grader: Grader) throws -> VariantCheck {
+    private func checkVariant(_ path: String, named name: String, files: [String: String], of exercise: Exercise,
+                              mustPass: Bool, _ grader: Grader) throws -> VariantCheck {
         var sources = grader.solutions
+        sources[exercise.name] = files
         let folder = course.root.appending(path: path)
-        for (name, text) in try SwiftFiles.read(in: folder) { sources[exercise.name]?[name] = text }
         let kind = mustPass ? "accepted" : "mutant"
-        var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(folder.lastPathComponent)"))
-        let submission = Submission(name: "\(kind) \(folder.lastPathComponent)", folder: folder, sources: sources, ignored: [])
+        var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "\(kind) \(exercise.name)/\(name)"))
+        let submission = Submission(name: "\(kind) \(name)", folder: folder, sources: sources, ignored: [])
         var grader = grader
         grader.stopAtFirstFailure = !mustPass
         let start = Date()
