@@ -117,10 +117,10 @@ import Testing
         #expect(lesson.headings.map(\.anchor) == ["a", "before", "locks", "after"])
         #expect(lesson.includes == ["book/figures.md"])
         #expect(lesson.codeBlocks.isEmpty)
-        let prose = lesson.blocks.compactMap { block -> String? in
-            if case .prose(let html) = block.content { html } else { nil }
+        let prose = lesson.blocks.compactMap { block -> Prose? in
+            if case .prose(let prose) = block.content { prose } else { nil }
         }
-        #expect(prose.contains { $0.contains("<td>4.8</td>") })
+        #expect(prose.contains { $0.kind == .html && $0.markdown.contains("<td>4.8</td>") })
     }
 
     @Test("a folder with no lessons throws noBook", arguments: [[:], ["AUTHORING.md": "# Guide\n", "1-x.md": "# X\n"]])

@@ -61,10 +61,12 @@ import Testing
     func headingAnchors() throws {
         let headings = try lesson().headings
         #expect(headings == [
-            Heading(level: 1, text: "Locks", anchor: "locks", line: 1),
-            Heading(level: 2, text: "Lock, then unlock with defer", anchor: "lock-then-unlock-with-defer", line: 5),
-            Heading(level: 2, text: "Lock, then unlock with defer", anchor: "lock-then-unlock-with-defer-2", line: 17),
-            Heading(level: 3, text: "Hints", anchor: "hints", line: 23),
+            Heading(level: 1, text: "Locks", markdown: "# Locks", anchor: "locks", line: 1),
+            Heading(level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
+                    anchor: "lock-then-unlock-with-defer", line: 5),
+            Heading(level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
+                    anchor: "lock-then-unlock-with-defer-2", line: 17),
+            Heading(level: 3, text: "Hints", markdown: "### Hints", anchor: "hints", line: 23),
         ])
     }
 
@@ -89,16 +91,16 @@ import Testing
         #expect(program.expectedOutput == OutputExpectation(mode: .exact, lines: ["one"]))
     }
 
-    @Test("prose is kept, in reading order, with its HTML")
+    @Test("prose is kept, in reading order, as Markdown")
     func proseKept() throws {
         let prose = try lesson().blocks.compactMap { block -> String? in
-            if case .prose(let html) = block.content { html } else { nil }
+            if case .prose(let prose) = block.content { prose.markdown } else { nil }
         }
         #expect(prose.count == 5)
         #expect(prose[0].contains("Intro prose"))
         #expect(prose[1].contains("Between prose."))
         #expect(prose[2].contains("Read these in order."))
-        #expect(prose[3].contains("<ol>"))
+        #expect(prose[3].hasPrefix("1.") && prose[3].contains("Start with the **lock**."))
         #expect(prose[4].contains("not a hint"))
     }
 
@@ -115,13 +117,13 @@ import Testing
         #expect(try #require(course.lessons.first).hints == [])
     }
 
-    @Test("lesson links are rewritten to pages in the HTML; Lesson.links keeps the destination and line")
+    @Test("Lesson.links keeps each destination and line; prose keeps its Markdown and words, never HTML")
     func links() throws {
         let lesson = try lesson()
         #expect(lesson.links == [MarkdownLink(destination: "02-more.md#a-b", line: 3)])
-        let html = lesson.blocks.map(\.html).joined()
-        #expect(html.contains(#"href="02-more.html#a-b""#))
-        #expect(!html.contains("02-more.md"))
+        let prose = lesson.blocks.compactMap { block -> Prose? in if case .prose(let prose) = block.content { prose } else { nil } }
+        #expect(prose.contains { $0.markdown.contains("(02-more.md#a-b)") && $0.kind == .paragraph })
+        #expect(!prose.contains { $0.markdown.contains("<a href") })
     }
 
     @Test("lessons come in the order of their numbers; other files in book/ are not lessons")

@@ -9,47 +9,58 @@ import Testing
         #expect(BookLinkCheck.problems(in: book, course: course) == [])
     }
 
-    @Test("a link to a missing page is reported at the lesson line")
-    func brokenPageLink() throws {
-        let lesson = RenderFixture.locks + "\n\nSee [the missing lesson](07-missing.md).\n"
+    /// The lesson-link problems of a course whose second lesson ends with `extra`.
+    static func lessonLinkProblems(_ extra: String) throws -> (problems: [Diagnostic], line: Int) {
+        let lesson = RenderFixture.locks + "\n\n" + extra + "\n"
         let course = try RenderFixture.course(lessons: ["01-threads.md": RenderFixture.threads, "02-locks.md": lesson])
-        let book = course.root.appending(path: "out")
-        _ = try BookRenderer(course: course, edition: .student).render(to: book)
-        let problems = BookLinkCheck.problems(in: book, course: course)
-        let line = lesson.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("07-missing") }! + 1
-        #expect(problems.count == 1)
+        var report = CourseChecker.Report()
+        LessonLinkCheck().run(on: course, into: &report)
+        let first = extra.split(separator: "\n").first.map(String.init) ?? extra
+        let index = try #require(lesson.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == first })
+        return (report.diagnostics, index + 1)
+    }
+
+    @Test("a link to a missing lesson, section or file, or a same-page anchor, is reported at the lesson's line", arguments: [
+        ("See [the missing lesson](07-missing.md).", "no lesson book/07-missing.md"),
+        ("See [nothing](01-threads.md#no-such-section).", "has no section `no-such-section`"),
+        ("See [here](#nowhere).", "this lesson has no section `nowhere`"),
+        ("See [the file](pictures/none.png).", "no file pictures/none.png"),
+    ])
+    func brokenLessonLink(_ extra: String, _ phrase: String) throws {
+        let (problems, line) = try Self.lessonLinkProblems(extra)
+        #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.file == "book/02-locks.md")
         #expect(problems.first?.line == line)
-        #expect(problems.first?.message.contains("07-missing.html") == true)
+        #expect(problems.first?.message.contains(phrase) == true, "\(problems)")
     }
 
-    @Test("a link to a missing anchor is reported at the lesson line")
-    func brokenAnchor() throws {
-        let lesson = RenderFixture.locks + "\n\nSee [nothing](01-threads.md#no-such-section).\n"
-        let course = try RenderFixture.course(lessons: ["01-threads.md": RenderFixture.threads, "02-locks.md": lesson])
-        let book = course.root.appending(path: "out")
-        _ = try BookRenderer(course: course, edition: .student).render(to: book)
-        let problems = BookLinkCheck.problems(in: book, course: course)
-        #expect(problems.count == 1)
-        #expect(problems.first?.file == "book/02-locks.md")
-        #expect(problems.first?.message.contains("no id `no-such-section`") == true)
+    @Test("links to a lesson, a section, a same-page section and the web resolve")
+    func goodLessonLinks() throws {
+        let (problems, _) = try Self.lessonLinkProblems(
+            "See [threads](01-threads.md), [a section](02-locks.md#lock-then-unlock-with-defer), [here](#locks) and [the web](https://swift.org).")
+        #expect(problems == [])
     }
 
-    @Test("a page edited after rendering: broken same-page anchor, Markdown leak and missing page")
+    @Test("Markdown inside raw HTML is reported at its own line")
+    func markdownInsideHTML() throws {
+        let (problems, line) = try Self.lessonLinkProblems("<div>\n## Not a heading\n</div>")
+        #expect(problems.map(\.line) == [line + 1], "\(problems)")
+        #expect(problems.first?.message.contains("a heading marker") == true)
+    }
+
+    @Test("a page edited after rendering: the renderer's own links and pages are checked on the pages")
     func plantedProblems() throws {
         let (course, book) = try RenderFixture.render()
         let url = book.appending(path: "01-threads.html")
         var html = try RenderFixture.page("01-threads.html", in: book)
-        html = html.replacingOccurrences(of: "</article>", with: "<p><a href=\"#nowhere\">x</a></p>\n<div>\n## Not a heading\n</div>\n</article>")
+        html = html.replacingOccurrences(of: "</article>", with: "<p><a href=\"#nowhere\">x</a></p>\n</article>")
         try Data(html.utf8).write(to: url)
         try FileManager.default.removeItem(at: book.appending(path: "02-locks.html"))
-        let problems = BookLinkCheck.problems(in: book, course: course)
-        let messages = problems.map(\.description)
+        let messages = BookLinkCheck.problems(in: book, course: course).map(\.description)
         #expect(messages.contains { $0.contains("01-threads.html") && $0.contains("no id `nowhere`") })
-        #expect(messages.contains { $0.contains("raw Markdown (a heading marker)") })
         #expect(messages.contains { $0.hasPrefix("book/02-locks.md: error:") && $0.contains("no page 02-locks.html") })
-        // Links into the removed page are reported too.
-        #expect(messages.contains { $0.contains("02-locks.html#lock-then-unlock-with-defer") })
+        // The contents and the pager link to the removed page.
+        #expect(messages.contains { $0.contains("points at 02-locks.html, which the book does not have") })
     }
 
     @Test("Markdown left in raw HTML is caught", arguments: [
@@ -57,6 +68,6 @@ import Testing
         ("plain text", false), ("C# is not Swift", false),
     ])
     func markdownLeaks(_ text: String, _ leaks: Bool) {
-        #expect((BookLinkCheck.markdownLeak(in: text) != nil) == leaks)
+        #expect((LessonLinkCheck.markdownLeak(in: text) != nil) == leaks)
     }
 }

@@ -51,7 +51,7 @@ public struct CourseChecker {
         if options.suites {
             checks.append(SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log))
         }
-        if options.book { checks.append(BookCheck(work: work)) }
+        if options.book { checks += [LessonLinkCheck(), BookCheck(work: work)] as [any CourseCheck] }
         return checks
     }
 }

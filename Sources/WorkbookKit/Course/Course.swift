@@ -40,7 +40,7 @@ public struct Course: Sendable {
             let reader = LessonReader(path: path, slug: String(name.dropLast(3)), number: number) { file in
                 try? String(contentsOf: root.appending(path: file), encoding: .utf8)
             }
-            let (lesson, lessonProblems) = reader.read(text, rewriteLink: pageLink)
+            let (lesson, lessonProblems) = reader.read(text)
             problems += lessonProblems
             if let lesson { lessons.append(lesson) }
         }
@@ -74,12 +74,6 @@ public struct Course: Sendable {
             }
         }
         return (exercises, problems)
-    }
-
-    /// `02-locks.md#anchor` in a lesson becomes `02-locks.html#anchor` in the book.
-    static func pageLink(_ destination: String) -> String {
-        guard let match = destination.wholeMatch(of: /([0-9]{2}-[a-z0-9-]+)\.md(#.*)?/) else { return destination }
-        return "\(match.1).html\(match.2 ?? "")"
     }
 
     public func exercise(named name: String) throws(WorkbookError) -> Exercise {

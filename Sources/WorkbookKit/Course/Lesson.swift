@@ -30,7 +30,10 @@ public struct Lesson: Sendable {
 
 public struct Heading: Sendable, Equatable {
     public var level: Int
+    /// The heading's words, markup removed: `Mutex and friends`.
     public var text: String
+    /// The heading as written: `## \`Mutex\` and friends`.
+    public var markdown: String = ""
     /// Unique within the lesson: `lock-then-unlock-with-defer`, `-2` for repeats.
     public var anchor: String
     public var line: Int
@@ -41,16 +44,30 @@ public struct LessonBlock: Sendable {
     public enum Content: Sendable {
         case heading(Heading)
         case code(CodeBlock)
-        /// Prose, lists, quotes, raw HTML: rendered by cmark.
-        case prose(html: String)
+        case prose(Prose)
     }
 
     public var content: Content
     public var line: Int
     /// The anchor of the nearest heading above (the section it belongs to).
     public var sectionAnchor: String?
-    /// The block as cmark rendered it.
-    public var html: String
+}
+
+/// Prose between headings and code: a paragraph, a list, a quote, a table
+/// in raw HTML. Kept as Markdown; the book renders it.
+public struct Prose: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case paragraph
+        case list(ordered: Bool)
+        /// Raw HTML as written (the book's tables).
+        case html
+        case other
+    }
+
+    public var kind: Kind
+    public var markdown: String
+    /// Its words, markup removed (empty for raw HTML).
+    public var text: String
 }
 
 public struct CodeBlock: Sendable {

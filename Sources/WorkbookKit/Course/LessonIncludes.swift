@@ -12,7 +12,6 @@ extension LessonReader {
     /// files hold no code blocks: every checked block stays in `book/`.
     func expandingIncludes(
         _ document: MarkdownDocument,
-        rewriteLink: (String) -> String,
         problems: inout [Diagnostic]
     ) -> (blocks: [MarkdownBlock], links: [MarkdownLink], includes: [String]) {
         var blocks: [MarkdownBlock] = []
@@ -35,14 +34,16 @@ extension LessonReader {
                 continue
             }
             includes.append(file)
-            let included = MarkdownParser.parse(text, rewriteLink: rewriteLink)
+            let included = MarkdownParser.parse(text)
             for inner in included.blocks {
                 if case .code = inner.kind {
                     problems.append(Diagnostic(file, inner.startLine, "an included file cannot hold code blocks (it is included by \(path):\(block.startLine)); keep code in the lesson"))
                     continue
                 }
                 // Everything included sits at the include block's line of the lesson.
-                blocks.append(MarkdownBlock(kind: inner.kind, startLine: block.startLine, endLine: block.startLine, html: inner.html))
+                var placed = inner
+                (placed.startLine, placed.endLine) = (block.startLine, block.startLine)
+                blocks.append(placed)
             }
             links += included.links.map { MarkdownLink(destination: $0.destination, line: block.startLine) }
         }

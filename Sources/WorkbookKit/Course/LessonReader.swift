@@ -9,10 +9,9 @@ struct LessonReader {
     /// workbook's root), or `nil` when it cannot be read.
     var readInclude: (String) -> String? = { _ in nil }
 
-    func read(_ text: String, rewriteLink: (String) -> String = { $0 }) -> (Lesson?, [Diagnostic]) {
+    func read(_ text: String) -> (Lesson?, [Diagnostic]) {
         var problems: [Diagnostic] = []
-        let (markdownBlocks, links, includes) = expandingIncludes(
-            MarkdownParser.parse(text, rewriteLink: rewriteLink), rewriteLink: rewriteLink, problems: &problems)
+        let (markdownBlocks, links, includes) = expandingIncludes(MarkdownParser.parse(text), problems: &problems)
         var title: String?
         var headings: [Heading] = []
         var usedAnchors: [String: Int] = [:]
@@ -25,11 +24,12 @@ struct LessonReader {
             switch block.kind {
             case .heading(let level, let text):
                 if level == 1 && title == nil { title = text }
-                let heading = Heading(level: level, text: text, anchor: uniqueAnchor(text, &usedAnchors), line: block.startLine)
+                let heading = Heading(level: level, text: text, markdown: block.markdown,
+                                      anchor: uniqueAnchor(text, &usedAnchors), line: block.startLine)
                 headings.append(heading)
                 section = heading.anchor
                 underHintsHeading = text.trimmingCharacters(in: .whitespaces).lowercased() == "hints"
-                blocks.append(LessonBlock(content: .heading(heading), line: block.startLine, sectionAnchor: section, html: block.html))
+                blocks.append(LessonBlock(content: .heading(heading), line: block.startLine, sectionAnchor: section))
             case .code(let info, let literal):
                 do {
                     let role = try BlockRole.parse(info: info, literal: literal)
@@ -39,17 +39,19 @@ struct LessonReader {
                     }
                     let code = CodeBlock(role: role, info: info, code: literal, fenceLine: block.startLine, lessonPath: path)
                     if case .exercise = role { problems += SolutionRegions.problems(in: code) }
-                    blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section, html: block.html))
+                    blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section))
                 } catch {
                     problems.append(Diagnostic(path, block.startLine, error.description))
                     let code = CodeBlock(role: .ignored(reason: "invalid info string"), info: info, code: literal, fenceLine: block.startLine, lessonPath: path)
-                    blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section, html: block.html))
+                    blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section))
                 }
             case .list(let ordered, let items):
                 if underHintsHeading && ordered && hints.isEmpty { hints = items }
-                blocks.append(LessonBlock(content: .prose(html: block.html), line: block.startLine, sectionAnchor: section, html: block.html))
-            case .html, .other:
-                blocks.append(LessonBlock(content: .prose(html: block.html), line: block.startLine, sectionAnchor: section, html: block.html))
+                blocks.append(prose(block, .list(ordered: ordered), section))
+            case .html:
+                blocks.append(prose(block, .html, section))
+            case .other:
+                blocks.append(prose(block, block.markdown.hasPrefix(">") ? .other : .paragraph, section))
             }
         }
         guard let title else {
@@ -59,6 +61,11 @@ struct LessonReader {
         let lesson = Lesson(path: path, slug: slug, number: number, title: title, headings: headings,
                             blocks: blocks, hints: hints, links: links, includes: includes)
         return (lesson, problems)
+    }
+
+    private func prose(_ block: MarkdownBlock, _ kind: Prose.Kind, _ section: String?) -> LessonBlock {
+        LessonBlock(content: .prose(Prose(kind: kind, markdown: block.markdown, text: block.text)),
+                    line: block.startLine, sectionAnchor: section)
     }
 
     private func uniqueAnchor(_ text: String, _ used: inout [String: Int]) -> String {

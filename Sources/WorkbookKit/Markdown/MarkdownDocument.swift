@@ -1,6 +1,8 @@
 /// A Markdown document as plain Swift values: its top-level blocks in order.
 ///
-/// Produced by ``MarkdownParser``; nothing downstream sees libcmark.
+/// Produced by ``MarkdownParser``; nothing downstream sees libcmark. The
+/// model holds structure and Markdown, never HTML: the book's renderer asks
+/// the parser for HTML when it writes a page, with its own link scheme.
 public struct MarkdownDocument: Sendable, Equatable {
     public var blocks: [MarkdownBlock]
     /// Every link destination with the line it appears on.
@@ -13,6 +15,7 @@ public struct MarkdownBlock: Sendable, Equatable {
         /// A fenced or indented code block. `info` is the whole info string.
         case code(info: String, literal: String)
         case list(ordered: Bool, items: [ListItem])
+        /// Raw HTML, kept as written.
         case html
         case other
     }
@@ -21,15 +24,15 @@ public struct MarkdownBlock: Sendable, Equatable {
     /// First and last line of the block in the source, 1-based (fences included).
     public var startLine: Int
     public var endLine: Int
-    /// The block rendered to HTML by libcmark (raw HTML kept).
-    public var html: String
+    /// The block as CommonMark, written back by cmark (reference links resolved).
+    public var markdown: String
+    /// Its words, markup removed: what a search finds (empty for raw HTML).
+    public var text: String
 }
 
 public struct ListItem: Sendable, Equatable {
-    /// The item's content as CommonMark text, for a terminal.
+    /// The item's content as CommonMark, for a terminal and for the book.
     public var markdown: String
-    /// The item's content rendered to HTML.
-    public var html: String
     public var line: Int
 }
 

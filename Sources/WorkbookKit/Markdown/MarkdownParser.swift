@@ -1,22 +1,19 @@
 import CCmark
+import Foundation
 
 /// The only door to libcmark: parses CommonMark and hands back Swift values.
 ///
 /// cmark accepts any input (there is no invalid Markdown), so parsing never
 /// fails. No cmark pointer leaves this file.
 public enum MarkdownParser {
-    /// Parses `text`, rewriting every link destination with `rewriteLink`
-    /// before rendering (so `02-locks.md#x` can become `02-locks.html#x`).
-    public static func parse(
-        _ text: String,
-        rewriteLink: (String) -> String = { $0 }
-    ) -> MarkdownDocument {
+    /// Parses `text` into its blocks and links.
+    public static func parse(_ text: String) -> MarkdownDocument {
         let bytes = Array(text.utf8)
         guard let root = cmark_parse_document(bytes, bytes.count, CMARK_OPT_UNSAFE) else {
             return MarkdownDocument(blocks: [], links: [])
         }
         defer { cmark_node_free(root) }
-        let links = collectLinks(root, rewrite: rewriteLink)
+        let links = collectLinks(root, rewrite: { $0 })
         var blocks: [MarkdownBlock] = []
         var node = cmark_node_first_child(root)
         while let current = node {
@@ -26,12 +23,50 @@ public enum MarkdownParser {
         return MarkdownDocument(blocks: blocks, links: links)
     }
 
-    /// Renders a fragment of Markdown (a table cell, a hint) to HTML.
-    public static func html(_ text: String) -> String {
+    /// Renders Markdown (a block, a hint) to HTML, raw HTML kept, with every
+    /// link destination rewritten first (so `02-locks.md#x` can become the
+    /// book's `02-locks.html#x`).
+    ///
+    /// `tight` renders it as the content of a tight list's item: a
+    /// paragraph without its `<p>` (the way cmark renders a tight item).
+    public static func html(_ text: String, tight: Bool = false, rewriteLink: (String) -> String = { $0 }) -> String {
         let bytes = Array(text.utf8)
         guard let root = cmark_parse_document(bytes, bytes.count, CMARK_OPT_UNSAFE) else { return "" }
         defer { cmark_node_free(root) }
-        return render(root)
+        _ = collectLinks(root, rewrite: rewriteLink)
+        guard tight else { return render(root) }
+        var html = ""
+        var block = cmark_node_first_child(root)
+        while let node = block {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                var inline = cmark_node_first_child(node)
+                while let part = inline {
+                    html += render(part)
+                    inline = cmark_node_next(part)
+                }
+                if cmark_node_next(node) != nil { html += "\n" }
+            } else {
+                html += render(node)
+            }
+            block = cmark_node_next(node)
+        }
+        return html
+    }
+
+    /// The inline HTML of the first block of `text` (a heading's `code` and
+    /// emphasis, without the heading's own tags).
+    public static func inlineHTML(_ text: String, rewriteLink: (String) -> String = { $0 }) -> String {
+        let bytes = Array(text.utf8)
+        guard let root = cmark_parse_document(bytes, bytes.count, CMARK_OPT_UNSAFE) else { return "" }
+        defer { cmark_node_free(root) }
+        _ = collectLinks(root, rewrite: rewriteLink)
+        var html = ""
+        var child = cmark_node_first_child(root).flatMap { cmark_node_first_child($0) }
+        while let node = child {
+            html += render(node)
+            child = cmark_node_next(node)
+        }
+        return html
     }
 
     private static func block(_ node: OpaquePointer) -> MarkdownBlock {
@@ -50,7 +85,10 @@ public enum MarkdownParser {
         default:
             kind = .other
         }
-        return MarkdownBlock(kind: kind, startLine: start, endLine: end, html: render(node))
+        // Raw HTML has no words of Markdown's; a reader of HTML finds them.
+        let text = kind == .html ? "" : plainText(node)
+        return MarkdownBlock(kind: kind, startLine: start, endLine: end,
+                             markdown: renderCommonMark(node).trimmingTrailingNewlines(), text: text)
     }
 
     private static func items(_ list: OpaquePointer) -> [ListItem] {
@@ -58,36 +96,32 @@ public enum MarkdownParser {
         var node = cmark_node_first_child(list)
         while let item = node {
             var markdown = ""
-            var html = ""
             var child = cmark_node_first_child(item)
             while let part = child {
                 markdown += renderCommonMark(part)
-                html += render(part)
                 child = cmark_node_next(part)
             }
-            result.append(ListItem(
-                markdown: markdown.trimmingTrailingNewlines(),
-                html: html,
-                line: Int(cmark_node_get_start_line(item))))
+            result.append(ListItem(markdown: markdown.trimmingTrailingNewlines(), line: Int(cmark_node_get_start_line(item))))
             node = cmark_node_next(item)
         }
         return result
     }
 
-    /// The concatenated text and inline code of a node's descendants.
+    /// The concatenated text and inline code of a node's descendants; a
+    /// space between blocks and at line breaks.
     private static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         walk(node) { current in
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 text += string(cmark_node_get_literal(current))
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM:
                 text += " "
             default:
                 break
             }
         }
-        return text
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     private static func collectLinks(_ root: OpaquePointer, rewrite: (String) -> String) -> [MarkdownLink] {

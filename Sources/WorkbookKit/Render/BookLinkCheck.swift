@@ -1,7 +1,9 @@
 import Foundation
 
-/// Verifies a rendered book: every page exists, every internal link lands on a
-/// page and an id, and no Markdown leaked through as text.
+/// Verifies a rendered book: every page exists and every link the renderer
+/// made (contents, pager, exercise callouts, section marks) lands on a page
+/// and an id. The links the lessons make are checked on the lessons, at
+/// their lines (``LessonLinkCheck``); here they are skipped.
 public struct BookLinkCheck {
     /// Every problem in the book at `directory`, located in the lesson where possible.
     public static func problems(in directory: URL, course: Course) -> [Diagnostic] {
@@ -32,8 +34,8 @@ public struct BookLinkCheck {
             found.append(Diagnostic(lesson.path, nil, "the book has no page \(PageShell.pageName(lesson)) for this lesson; run `swift run workbook build`"))
         }
         for page in pages.values.sorted(by: { $0.name < $1.name }) {
-            for link in page.links { checkLink(link, on: page) }
-            checkMarkdownLeaks(page)
+            let fromLesson = Set(lesson(of: page)?.links.map { PageShell.link($0.destination) } ?? [])
+            for link in page.links where !fromLesson.contains(link.href) { checkLink(link, on: page) }
         }
         return found
     }
@@ -62,26 +64,10 @@ public struct BookLinkCheck {
         }
     }
 
-    /// `https:`, `mailto:`, `//host`: not the book's business.
-    private static func isExternal(_ href: String) -> Bool {
-        if href.hasPrefix("//") { return true }
-        guard let colon = href.firstIndex(of: ":") else { return false }
-        let scheme = href[..<colon]
-        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
-    }
+    private static func isExternal(_ href: String) -> Bool { LessonLinkCheck.isExternal(href) }
 
     private mutating func report(_ message: String, _ link: HTMLPage.Link, on page: HTMLPage) {
-        if let lesson = lesson(of: page),
-           let source = lesson.links.first(where: { Self.sameLink($0.destination, link.href) }) {
-            found.append(Diagnostic(lesson.path, source.line, message))
-        } else {
-            found.append(Diagnostic(displayPath(page.name), link.line, message))
-        }
-    }
-
-    private static func sameLink(_ destination: String, _ href: String) -> Bool {
-        let rewritten = Course.pageLink(destination)
-        return rewritten == href || rewritten.removingPercentEncoding == href.removingPercentEncoding
+        found.append(Diagnostic(displayPath(page.name), link.line, message))
     }
 
     private func lesson(of page: HTMLPage) -> Lesson? {

@@ -29,7 +29,7 @@ struct ExerciseCallout {
         if !hints.isEmpty {
             let id = hintsAnchor.map { " id=\"\(HTML.escape($0))\"" } ?? ""
             html += "<details class=\"hints\"\(id)>\n<summary>Hints (\(hints.count), gentlest first)</summary>\n<ol>\n"
-            html += hints.map { "<li>\($0.html)</li>" }.joined(separator: "\n")
+            html += hints.map { "<li>\(MarkdownParser.html($0.markdown, tight: true, rewriteLink: PageShell.link))</li>" }.joined(separator: "\n")
             html += "\n</ol>\n<p class=\"hint-command\">In a terminal: <code class=\"command\">swift run workbook hint \(HTML.escape(exercise.name))</code></p>\n</details>\n"
         }
         return html + "</aside>\n"

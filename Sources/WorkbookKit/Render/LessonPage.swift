@@ -23,14 +23,15 @@ struct LessonPage {
             // The hints heading and its list live in the callout's disclosure instead.
             if let hintsAnchor, block.sectionAnchor == hintsAnchor {
                 if case .heading(let heading) = block.content, heading.anchor == hintsAnchor { continue }
-                if !hintsListSkipped, case .prose(let prose) = block.content, prose.hasPrefix("<ol") {
+                if !hintsListSkipped, case .prose(let prose) = block.content, prose.kind == .list(ordered: true) {
                     hintsListSkipped = true
                     continue
                 }
             }
             switch block.content {
             case .heading(let heading):
-                html += Self.heading(level: heading.level, anchor: heading.anchor, inner: headingInner(block.html, heading)) + "\n"
+                html += Self.heading(level: heading.level, anchor: heading.anchor,
+                                     inner: MarkdownParser.inlineHTML(heading.markdown, rewriteLink: PageShell.link)) + "\n"
                 if heading.level <= 2, heading.text.lowercased().hasPrefix("exercise"),
                    let exercise = pending.first(where: { ($0.files.first?.blocks.first?.fenceLine ?? 0) > heading.line }) {
                     emitCallout(exercise)
@@ -41,7 +42,7 @@ struct LessonPage {
                 }
                 html += code.html(block)
             case .prose(let prose):
-                html += prose
+                html += MarkdownParser.html(prose.markdown, rewriteLink: PageShell.link)
             }
         }
         return html
@@ -55,14 +56,5 @@ struct LessonPage {
 
     private func hintsHeading() -> Heading? {
         lesson.headings.first { $0.text.trimmingCharacters(in: .whitespaces).lowercased() == "hints" }
-    }
-
-    /// cmark's inline HTML of the heading (keeps `code` and emphasis), or its escaped text.
-    private func headingInner(_ html: String, _ heading: Heading) -> String {
-        let open = "<h\(heading.level)>"
-        let close = "</h\(heading.level)>"
-        let trimmed = html.trimmingTrailingNewlines()
-        guard trimmed.hasPrefix(open), trimmed.hasSuffix(close) else { return HTML.escape(heading.text) }
-        return String(trimmed.dropFirst(open.count).dropLast(close.count))
     }
 }

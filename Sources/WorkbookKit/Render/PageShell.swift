@@ -6,6 +6,13 @@ struct PageShell {
 
     static func pageName(_ lesson: Lesson) -> String { lesson.slug + ".html" }
 
+    /// The book's link scheme: `02-locks.md#anchor` in a lesson becomes
+    /// `02-locks.html#anchor` on its page; other links stay as written.
+    static func link(_ destination: String) -> String {
+        guard let match = destination.wholeMatch(of: /([0-9]{2}-[a-z0-9-]+)\.md(#.*)?/) else { return destination }
+        return "\(match.1).html\(match.2 ?? "")"
+    }
+
     /// A whole HTML document around `body`; `current` is the lesson's position, `nil` for the index.
     func page(_ body: String, current: Int?) -> String {
         let pageTitle = current.map { "\(course.lessons[$0].title) · \(title)" } ?? title

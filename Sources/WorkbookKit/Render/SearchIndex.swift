@@ -38,8 +38,8 @@ struct SearchIndex {
                     current = Entry(lesson: lesson.title, section: heading.text,
                                     href: isTitle ? page : "\(page)#\(heading.anchor)", text: "")
                     text = ""
-                case .prose(let html):
-                    text += " " + HTML.text(html)
+                case .prose(let prose):
+                    text += " " + (prose.kind == .html ? HTML.text(prose.markdown) : prose.text)
                 case .code:
                     continue
                 }
