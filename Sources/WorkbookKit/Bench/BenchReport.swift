@@ -1,18 +1,5 @@
 import Foundation
 
-/// What one subject (the student's module, the reference or the platform
-/// primitive) measured: nanoseconds per operation for each measurement, or
-/// why there is no figure.
-public struct BenchColumn: Sendable, Equatable {
-    public var title: String
-    /// Measurement name → nanoseconds per operation.
-    public var nanoseconds: [String: Double]
-    /// Measurement name → what was wrong with the result (lost updates, …).
-    public var problems: [String: String]
-    /// Set when the program did not finish (crash, time limit).
-    public var failure: String?
-}
-
 /// The table `workbook bench` prints.
 public struct BenchReport: Sendable {
     public var exercise: String

@@ -1,33 +1,5 @@
 import Foundation
 
-/// The outcome of running a program with a wall-clock limit.
-public struct ProcessOutcome: Sendable {
-    public enum Ending: Sendable, Equatable {
-        case exited(Int32)
-        /// Killed by a signal (not by the time limit).
-        case signaled(Int32)
-        /// Still running at the limit; its whole process group was killed.
-        case timedOut
-        /// Ended by the caller's `whileRunning` hook.
-        case stopped
-    }
-
-    public var ending: Ending
-    /// Standard output and standard error, interleaved as written, cut at the cap.
-    public var output: String
-    public var outputWasTruncated: Bool
-    public var seconds: Double
-
-    /// The status a shell would report: signals as 128 + number.
-    public var shellStatus: Int32? {
-        switch ending {
-        case .exited(let status): return status
-        case .signaled(let signal): return 128 + signal
-        case .timedOut, .stopped: return nil
-        }
-    }
-}
-
 /// Runs programs in their own process group under coreutils `timeout`, which
 /// kills the whole group (children included) when the limit passes.
 public enum ProcessRunner {

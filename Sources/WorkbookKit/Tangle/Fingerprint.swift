@@ -1,0 +1,13 @@
+import Foundation
+
+/// A short content fingerprint (64-bit FNV-1a): enough to notice an edit.
+enum Fingerprint {
+    static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
