@@ -24,7 +24,11 @@ public final class CountdownLatch: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while count > 0 {
-            if !condition.wait(until: deadline) { return count == 0 }
+            if !condition.wait(until: deadline) {
+                if count == 0 { return true }
+                StuckThreads.waitRanOut(after: seconds)
+                return false
+            }
         }
         return true
     }

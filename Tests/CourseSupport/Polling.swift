@@ -16,7 +16,9 @@ public func poll(
         if condition() { return true }
         try? await Task.sleep(for: interval)
     }
-    return condition()
+    if condition() { return true }
+    StuckThreads.waitRanOut(after: seconds)
+    return false
 }
 
 /// The priority of the tasks a test starts on the cooperative pool. Every

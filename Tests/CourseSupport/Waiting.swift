@@ -27,7 +27,9 @@ public func eventually(
         if condition() { return true }
         Thread.sleep(forTimeInterval: interval)
     }
-    return condition()
+    if condition() { return true }
+    StuckThreads.waitRanOut(after: seconds)
+    return false
 }
 
 /// A thread-safe box for values that worker threads report back to a test.

@@ -80,4 +80,21 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("deadlock:") }, "\(lines)")
         #expect(seconds < StackCapture.secondsLimit + 2)
     }
+
+    @Test("a test that finds threads stuck explains where each waits, at the student's line, in the grade",
+          .tags(.integration), .enabled(if: StackCapture.isAvailable && Sandbox.machine.isolation == .full))
+    func stuckThreadsInAGrade() async throws {
+        let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let course = try Course.load(root: root).0
+        let lock = try course.exercise(named: "lock")
+        let mutant = try #require(try MutantPatch.all(in: lock.mutantsDirectory, root: root).first { $0.name == "unlock-without-signal" })
+        let reference = Dictionary(uniqueKeysWithValues: lock.files.map { ($0.name, $0.solutionText(exercise: lock)) })
+        let submission = Submission(name: "lost wake-up", folder: root, sources: ["lock": try mutant.apply(to: reference)], ignored: [])
+        let grader = Grader(course: course, policy: try GradingPolicy.load(root: root), workspace: "grading-tests")
+        let result = try await offThePool { try grader.grade(submission, only: ["lock"]) }
+        let explained = try #require(result.exercises.first?.tests.first { $0.message.contains("where each thread was") },
+                                     "no failed test explains where the threads wait")
+        #expect(explained.message.contains("waits on a condition at Lock.swift:"), "\(explained.message)")
+        #expect(explained.message.contains("lost wake-up"), "\(explained.message)")
+    }
 }

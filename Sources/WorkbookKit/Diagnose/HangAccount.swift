@@ -12,8 +12,11 @@ struct HangAccount {
     var harnessFolder = "/Sources/CourseSupport/"
     var testsFolder = "/Tests/"
 
+    /// A subject compiled alone (``SuiteEngine``) has its files here.
+    var subjectFolder = SuiteRunner.insideWorkspace + "/src/"
+
     private func isStudent(_ location: String) -> Bool {
-        location.contains(studentFolder) && !location.contains(harnessFolder)
+        (location.contains(studentFolder) && !location.contains(harnessFolder)) || location.hasPrefix(subjectFolder)
     }
 
     enum Wait: Equatable {
@@ -51,7 +54,9 @@ struct HangAccount {
 
     func waiters(_ threads: [CapturedThread]) -> [Waiter] {
         var found: [Waiter] = []
-        for thread in threads {
+        // The test's own thread, which stopped the process to be looked at
+        // (CourseSupport's StuckThreads), is not one of the stuck.
+        for thread in threads where !thread.frames.contains(where: { $0.function.contains("StuckThreads") }) {
             let at = thread.frames.lazy.compactMap(\.location).first(where: isStudent)
             let step = thread.frames.lazy.compactMap(\.location).first { $0.contains(testsFolder) }
             guard at != nil || step != nil else { continue }   // the harness's and the runtime's own threads

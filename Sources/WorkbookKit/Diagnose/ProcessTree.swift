@@ -25,8 +25,24 @@ enum ProcessTree {
         return fields.count > 1 ? pid_t(fields[1]) : nil
     }
 
+    /// Whether the process is stopped (by a signal, or traced).
+    static func isStopped(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state == "T" || state == "t"
+    }
+
     static func executable(of pid: pid_t) -> String? {
         try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+    }
+
+    /// A `/proc` file's whole text: such files report no size, and a single
+    /// read returns only the first page of a long one (`maps`).
+    static func text(of path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.readToEnd()).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
     }
 
     /// The thread's id inside its own PID namespace (`NSpid`'s last field).
@@ -36,10 +52,13 @@ enum ProcessTree {
         return line.split(whereSeparator: { $0 == "\t" || $0 == " " }).last.flatMap { Int32($0) }
     }
 
-    /// Where the executable named `name` is loaded in `pid` (its first mapping).
+    /// Where the executable or library whose path ends in `name` (a file
+    /// name, or a path as the process sees it) is loaded in `pid`: its
+    /// first mapping.
     static func loadBase(of pid: pid_t, executableNamed name: String) -> UInt64? {
-        guard let maps = try? String(contentsOfFile: "/proc/\(pid)/maps", encoding: .utf8),
-              let line = maps.split(separator: "\n").first(where: { $0.hasSuffix("/" + name) }),
+        let suffix = name.hasPrefix("/") ? name : "/" + name
+        guard let maps = text(of: "/proc/\(pid)/maps"),
+              let line = maps.split(separator: "\n").first(where: { $0.hasSuffix(suffix) }),
               let start = line.split(separator: "-").first else { return nil }
         return UInt64(start, radix: 16)
     }

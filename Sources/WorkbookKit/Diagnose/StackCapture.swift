@@ -19,29 +19,43 @@ enum StackCapture {
 
     /// The threads of the test process started (through the sandbox) by
     /// `root`, whose executable is named `binaryName`; `binary` is its path
-    /// on the host, for the symbolizer.
-    static func capture(under root: pid_t, binaryName: String, binary: URL) -> [CapturedThread]? {
+    /// on the host, for the symbolizer, and `libraries` say where folders of
+    /// libraries the process loads (a subject swapped in for the stub) are
+    /// on the host, so that their frames get lines too.
+    static func capture(under root: pid_t, binaryName: String, binary: URL,
+                        libraries: [(inside: String, host: URL)] = []) -> [CapturedThread]? {
         guard isAvailable, let pid = ProcessTree.descendant(of: root, executableNamed: binaryName) else { return nil }
         let script = FileManager.default.temporaryDirectory.appending(path: "workbook-stacks-\(UUID().uuidString).py")
         guard (try? Self.script.write(to: script, atomically: true, encoding: .utf8)) != nil else { return nil }
         defer { try? FileManager.default.removeItem(at: script) }
-        let outcome = ProcessRunner.run(gdb, ["-p", "\(pid)", "-batch", "-nx", "-ex", "set debuginfod enabled off", "-x", script.path],
+        let outcome = ProcessRunner.run(gdb, ["-p", "\(pid)", "-batch", "-nx", "-ex", "set debuginfod enabled off",
+                                                       // Libraries as the process sees them (a subject bound into its sandbox).
+                                                       "-iex", "set sysroot /proc/\(pid)/root", "-x", script.path],
                                         timeout: secondsLimit, outputCap: outputCap)
         guard let line = outcome.output.split(separator: "\n").first(where: { $0.hasPrefix(marker) }),
               var threads = try? JSONDecoder().decode([CapturedThread].self, from: Data(line.dropFirst(marker.count).utf8))
         else { return nil }
         for index in threads.indices { threads[index].innerTid = ProcessTree.innerTid(process: pid, thread: threads[index].tid) }
-        symbolize(&threads, binary: binary, base: ProcessTree.loadBase(of: pid, executableNamed: binaryName))
+        symbolize(&threads, in: { $0.isEmpty }, object: binary, base: ProcessTree.loadBase(of: pid, executableNamed: binaryName))
+        // gdb names libraries through the process's own root (the sysroot).
+        let sysroot = "/proc/\(pid)/root"
+        for library in Set(threads.flatMap { $0.frames.map(\.library) }) {
+            let seen = library.hasPrefix(sysroot) ? String(library.dropFirst(sysroot.count)) : library
+            guard let (inside, host) = libraries.first(where: { seen.hasPrefix($0.inside + "/") }) else { continue }
+            let object = host.appending(path: String(seen.dropFirst(inside.count + 1)))
+            symbolize(&threads, in: { $0 == library }, object: object, base: ProcessTree.loadBase(of: pid, executableNamed: seen))
+        }
         return threads
     }
 
-    /// Gives frames of the test binary their `file:line`, in one symbolizer run.
-    private static func symbolize(_ threads: inout [CapturedThread], binary: URL, base: UInt64?) {
+    /// Gives the frames of one object (the test binary, or a library it
+    /// loaded) their `file:line`, in one symbolizer run.
+    private static func symbolize(_ threads: inout [CapturedThread], in isObject: (String) -> Bool, object: URL, base: UInt64?) {
         guard let base else { return }
         var addresses: [UInt64] = []
-        for thread in threads { for frame in thread.frames where frame.library.isEmpty && frame.pc > base { addresses.append(frame.pc - base - 1) } }
+        for thread in threads { for frame in thread.frames where isObject(frame.library) && frame.pc > base { addresses.append(frame.pc - base - 1) } }
         guard !addresses.isEmpty else { return }
-        let outcome = ProcessRunner.run(Toolchain.symbolizer, ["--output-style=JSON", "--obj=\(binary.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
+        let outcome = ProcessRunner.run(Toolchain.symbolizer, ["--output-style=JSON", "--obj=\(object.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
                                         timeout: 20, outputCap: 8 << 20)
         struct Entry: Decodable {
             struct Symbol: Decodable { var FileName: String; var Line: Int }
@@ -56,7 +70,7 @@ enum StackCapture {
             lines[address] = "\(symbol.FileName):\(symbol.Line)"
         }
         for t in threads.indices {
-            for f in threads[t].frames.indices where threads[t].frames[f].library.isEmpty && threads[t].frames[f].pc > base {
+            for f in threads[t].frames.indices where isObject(threads[t].frames[f].library) && threads[t].frames[f].pc > base {
                 threads[t].frames[f].location = lines[threads[t].frames[f].pc - base - 1]
             }
         }

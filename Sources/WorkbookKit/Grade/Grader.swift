@@ -122,6 +122,7 @@ public struct Grader: Sendable {
         let normalJobs: [@Sendable () throws -> Lane] = runnable.enumerated().map { index, exercise in
             let inEngine = !around.contains(exercise.name)
             let library = compiled[exercise.name]?.normal.library
+            let started = !notStarted.contains(exercise.name)
             return { [self] in
                 Lane.timed(exercise.name) {
                     log("grading \(submission.name): \(exercise.name)")
@@ -132,6 +133,7 @@ public struct Grader: Sendable {
                     runner.library = inEngine ? library : nil
                     runner.deadline = deadline
                     runner.stopAtFirstFailure = stopAtFirstFailure
+                    runner.explainsStuckThreads = started
                     return runner.run()
                 }
             }

@@ -39,6 +39,10 @@ struct SuiteRunner {
     /// a run still going is stopped, and the tests without a verdict are
     /// `not run`.
     var deadline: Date?
+    /// Whether a test that finds threads stuck gets an account of where each
+    /// thread waits (a capture of a few seconds, once per suite): for the
+    /// normal lane of a started exercise, not for a stub graded for feedback.
+    var explainsStuckThreads = false
     /// For code known to be wrong (the check's mutants): the run stops as
     /// soon as one test has failed by its own assertion, which is enough to
     /// show the bug was caught; the rest are `not run`. A time-out in the
@@ -164,6 +168,12 @@ struct SuiteRunner {
             return Attempt(summary: "could not be started (\(error))")
         }
         var environment: [String: String] = [:]
+        // Once per suite, a capture: at a hang, or earlier, when a test finds
+        // threads stuck (CourseSupport stops the process for it; code known
+        // to be wrong is not worth the seconds).
+        var capture = mayCapture && !parallel
+        let watchStuck = capture && explainsStuckThreads && !stopAtFirstFailure
+        if watchStuck { environment["WORKBOOK_STOP_WHEN_STUCK"] = "1" }
         let outFolder = sandbox.visiblePath(host: channel.writable, inside: Self.insideRun + "/out")
         if sanitizerLane {
             environment["TSAN_OPTIONS"] = "halt_on_error=1 exitcode=66 report_signal_unsafe=0 log_path=\(outFolder)/race"
@@ -194,20 +204,37 @@ struct SuiteRunner {
         var watchdog = Watchdog(perTestLimit: parallel ? perTestLimit / 2 : perTestLimit)
         var streamBytes = 0
         var stacks: [CapturedThread]?
-        var capture = mayCapture && !parallel
+        var stuck: (test: String, threads: [CapturedThread])?
+        var testProcess: pid_t?
         var stoppedAtFailure = false
+        let binaryName = (binary as NSString).lastPathComponent
+        let libraries = library.map { [(inside: sandbox.visiblePath(host: $0, inside: Self.insideRun + "/subject"), host: $0)] } ?? []
         let outcome = prepared.run(timeout: perTestLimit * Double(ids.count) + 60, outputCap: 64 << 10) { pid in
             let data = channel.drain()
             streamBytes += data.count
             stream.feed(data)
+            if watchStuck && capture {
+                testProcess = testProcess ?? ProcessTree.descendant(of: pid, executableNamed: binaryName)
+                if let testProcess, ProcessTree.isStopped(testProcess) {
+                    capture = false
+                    let start = Date()
+                    if let test = stream.running, let threads = StackCapture.capture(under: pid, binaryName: binaryName,
+                                                                                        binary: workspace.appending(path: binary),
+                                                                                        libraries: libraries) {
+                        stuck = (test, threads)
+                    }
+                    kill(testProcess, SIGCONT)
+                    watchdog.pause(for: Date().timeIntervalSince(start))
+                }
+            }
             if let deadline, Date() >= deadline { return false }
             if stopAtFirstFailure && stream.anomalies.isEmpty && stream.hasFailedTest { stoppedAtFailure = true; return false }
             guard streamBytes <= Self.streamCap, watchdog.allows(stream) else {
                 if watchdog.expired && capture {
                     // Before the kill: where is every thread waiting?
                     capture = false
-                    stacks = StackCapture.capture(under: pid, binaryName: (binary as NSString).lastPathComponent,
-                                                  binary: workspace.appending(path: binary))
+                    stacks = StackCapture.capture(under: pid, binaryName: binaryName, binary: workspace.appending(path: binary),
+                                                  libraries: libraries)
                 }
                 return false
             }
@@ -220,7 +247,8 @@ struct SuiteRunner {
                                hungTest: watchdog.expired ? watchdog.watched : nil, flooded: streamBytes > Self.streamCap,
                                race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
                                perTestLimit: perTestLimit, limits: limits,
-                               hangAccount: stacks.map { HangAccount().lines($0) })
+                               hangAccount: stacks.map { HangAccount().lines($0) },
+                               stuckAccount: stuck.map { ($0.test, HangAccount().lines($0.threads)) })
         var attempt = context.judge(ids)
         attempt.stoppedAtFailure = stoppedAtFailure
         return attempt
@@ -239,6 +267,9 @@ struct SuiteRunner {
         var limits: ResourceLimits
         /// Where each thread waited when the hung test was stopped.
         var hangAccount: [String]?
+        /// Where each thread waited when a test found threads stuck (the
+        /// test, by its stream ID, and the account).
+        var stuckAccount: (test: String, lines: [String])?
 
         var summary: String {
             if hungTest != nil { return "was stopped (a test ran past its time limit)" }
@@ -283,8 +314,13 @@ struct SuiteRunner {
                 } else if state.skipped {
                     attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
                 } else if state.started && state.ended {
+                    var message = state.issues.first ?? ""
+                    if let stuckAccount, stuckAccount.test == streamID, !stuckAccount.lines.isEmpty {
+                        message += "\nwhere each thread was when the test gave up waiting:\n"
+                            + stuckAccount.lines.map { "    " + $0 }.joined(separator: "\n")
+                    }
                     attempt.results[id] = state.issues.isEmpty ? result(.passed, "", seconds: state.seconds)
-                        : result(.failed, state.issues.first ?? "", seconds: state.seconds)
+                        : result(.failed, message, seconds: state.seconds)
                 } else if state.started {
                     attempt.results[id] = unfinished(result)
                 }
@@ -317,6 +353,13 @@ struct SuiteRunner {
         private(set) var expired = false
 
         init(perTestLimit: Double) { self.perTestLimit = perTestLimit }
+
+        /// Time spent with the process stopped for a capture is not the
+        /// test's: every clock moves on by it.
+        mutating func pause(for seconds: Double) {
+            since += seconds
+            startedAt = startedAt.mapValues { $0 + seconds }
+        }
 
         mutating func allows(_ stream: EventStream) -> Bool {
             let now = Date()
