@@ -6,7 +6,7 @@ import PackageDescription
 /// graded suite under `Tests/<Name>Tests/` that grades either of them.
 /// A new lesson's exercise is added here after `swift run workbook build`
 /// has generated its folders; `workbook check` compares this list with the book.
-let exercises = ["Threads", "Lock", "Daemon", "Semaphore", "Scoped", "Race"]
+let exercises = ["Threads", "Lock", "Daemon", "Semaphore", "Scoped", "Race", "Queue"]
 
 let courseTargets: [Target] = exercises.flatMap { name -> [Target] in
     [
