@@ -24,6 +24,7 @@ struct QueueTests {
         let count = 300
         let pipe = BoundedQueue<Int>(capacity: 2)
         let received = Shared<[Int]>([])
+        defer { pipe.close() }
         let pair = startThreads(2, name: "pipe") { index in
             if index == 0 {
                 for element in 0..<count { try? pipe.put(element) }
@@ -91,7 +92,10 @@ struct QueueTests {
         let group = startThreads(producers + consumers) { index in
             if index < producers {
                 for serial in 0..<perProducer {
-                    guard (try? queue.put(index * 10_000 + serial)) != nil else { stats.note("put() threw on an open queue"); break }
+                    guard (try? queue.put(index * 10_000 + serial)) != nil else {
+                        stats.note("put() threw on an open queue")
+                        break
+                    }
                     stats.putReturned(capacity: capacity)
                 }
                 produced.countDown()
@@ -102,7 +106,10 @@ struct QueueTests {
                     guard let element = queue.take() else { break }
                     let (producer, serial) = element.quotientAndRemainder(dividingBy: 10_000)
                     if producer < producers && serial <= lastSerial[producer] {
-                        stats.note("a consumer took element \(serial) of producer \(producer) after its element \(lastSerial[producer])")
+                        stats.note("""
+                            a consumer took element \(serial) of producer \(producer) after its element \
+                            \(lastSerial[producer]): elements must come out in the order they went in
+                            """)
                     }
                     if producer < producers { lastSerial[producer] = serial }
                     stats.received(element)
@@ -115,7 +122,7 @@ struct QueueTests {
             \(producers) producers and \(consumers) consumers sharing a queue with room for \(capacity) had not finished \
             \(Int(promptly)) s after they started (\(stats.receivedCount) of \(producers * perProducer) elements taken): a lost wake-up?
             """)
-        #expect(stats.notes.isEmpty, "\(stats.notes.first ?? ""): elements must come out in the order they went in")
+        #expect(stats.notes.isEmpty, "\(stats.notes.first ?? "")")
         #expect(stats.mostAhead <= capacity, """
             at one moment \(stats.mostAhead) more puts had returned than takes had even started: the queue held more than \
             its capacity of \(capacity)
@@ -132,6 +139,7 @@ struct QueueTests {
           .teaches("08-producer-consumer#waiting-for-a-condition-in-a-loop"))
     func blockedThreadsAreWoken() throws {
         let queue = BoundedQueue<Int>(capacity: 1)
+        defer { queue.close() }
         let taken = Shared<Int??>(nil)
         let consumer = startThread(name: "consumer") {
             let element = queue.take()
