@@ -78,7 +78,7 @@ final class GradescopePackageTests {
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the tool first (swift build)")
         let setup = try await run("setup.sh", environment: ["WORKBOOK_TOOL": tool])
         try #require(setup.shellStatus == 0, "setup.sh: \(setup.output)")
-        #expect(setup.output.contains("reference: 60 / 60") && setup.output.contains("stubs: 0 / 60"))
+        #expect(setup.output.contains("reference: 70 / 70") && setup.output.contains("stubs: 0 / 70"))
         #expect(!folder.exists("autograder/source/selftest"), "the reference is gone once the self-test passed")
 
         // A cloned repository with the exercises two folders down: full marks.
@@ -87,7 +87,7 @@ final class GradescopePackageTests {
             for file in exercise.files { nested["repo/work/Exercises/\(exercise.folder)/\(file.name)"] = file.solutionText(exercise: exercise) }
         }
         let full = try await grade(nested)
-        #expect(cents(full) == 6000)
+        #expect(cents(full) == 7000)
         #expect((full["output"] as? String)?.contains("repo/work/Exercises") == true)
 
         // Loose files: a correct lock, a race fix with a planted bug, a stub.
