@@ -80,26 +80,35 @@ struct SemaphoreTests {
         // The releases come faster than a woken thread can run, so the count
         // goes up by several before anyone takes a permit: each release must
         // wake a waiter of its own, not only the one that found the count 0.
-        let semaphore = CountingSemaphore(permits: 0)
-        let waiters = 4
-        let gotOne = Shared(0)
-        let acquirers = startThreads(waiters) { index in
-            if index % 2 == 0 {
-                semaphore.acquire()
-            } else if !semaphore.tryAcquire(timeout: untilLetGo) {
-                return
+        // A woken thread that wins the lock between two releases hides that
+        // bug for one release, so two threads release at once and the burst
+        // is repeated: a semaphore that loses wake-ups cannot win every time.
+        let rounds = 8
+        let waiters = 8
+        for round in 1...rounds {
+            let semaphore = CountingSemaphore(permits: 0)
+            let gotOne = Shared(0)
+            let acquirers = startThreads(waiters) { index in
+                if index % 2 == 0 {
+                    semaphore.acquire()
+                } else if !semaphore.tryAcquire(timeout: untilLetGo) {
+                    return
+                }
+                gotOne.update { $0 += 1 }
             }
-            gotOne.update { $0 += 1 }
+            Thread.sleep(forTimeInterval: 0.05)
+            try #require(gotOne.current == 0, "acquire() or tryAcquire(timeout:) returned a permit although the semaphore had none")
+            let releasers = startThreads(2, name: "releaser") { _ in
+                for _ in 0..<(waiters / 2) { semaphore.release() }
+            }
+            try #require(releasers.join(within: promptly), "release() did not return within \(Int(promptly)) s")
+            try #require(acquirers.join(within: promptly), """
+                in burst \(round) of \(rounds), after \(waiters) releases in a row, \(waiters - gotOne.current) of \(waiters) \
+                waiting threads were still waiting \(Int(promptly)) s later: every release must wake a waiter (a wake-up was lost)
+                """)
+            try #require(freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: 1) == 0,
+                         "after \(waiters) waiters took the \(waiters) released permits, a permit was still free")
         }
-        Thread.sleep(forTimeInterval: 0.1)
-        try #require(gotOne.current == 0, "acquire() or tryAcquire(timeout:) returned a permit although the semaphore had none")
-        for _ in 0..<waiters { semaphore.release() }
-        #expect(acquirers.join(within: promptly), """
-            after \(waiters) releases in a row, \(waiters - gotOne.current) of \(waiters) waiting threads were still \
-            waiting \(Int(promptly)) s later: every release must wake a waiter (a wake-up was lost)
-            """)
-        #expect(freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: 1) == 0,
-                "after \(waiters) waiters took the \(waiters) released permits, a permit was still free")
     }
 
     @Test("tryAcquire gives up after about its timeout when no permit is free",
