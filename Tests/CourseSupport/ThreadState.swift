@@ -9,52 +9,35 @@ public var currentThreadID: Int32 {
     return id
 }
 
-/// What the kernel says of one thread of this process.
-struct ThreadStatus: Equatable {
-    /// The state letter: `R` running or ready, `S` asleep (blocked in the kernel), …
-    var state: Character
-    /// How many times it has gone to sleep so far.
-    var sleeps: Int
-
-    init?(threadID: Int32) {
-        guard threadID > 0,
-              let text = try? String(contentsOfFile: "/proc/self/task/\(threadID)/status", encoding: .utf8) else { return nil }
-        var state: Character?
-        var sleeps: Int?
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("State:") {
-                state = line.dropFirst("State:".count).first { !$0.isWhitespace }
-            } else if line.hasPrefix("voluntary_ctxt_switches:") {
-                sleeps = Int(line.dropFirst("voluntary_ctxt_switches:".count).trimmingCharacters(in: .whitespaces))
-            }
-        }
-        guard let state, let sleeps else { return nil }
-        self.state = state
-        self.sleeps = sleeps
-    }
+/// Whether the thread `threadID` of this process is asleep in the kernel
+/// (`S`, or `D` for an uninterruptible wait), read from `/proc`; `nil` when
+/// the thread has ended or the system cannot tell.
+func isAsleep(threadID: Int32) -> Bool? {
+    guard threadID > 0,
+          let text = try? String(contentsOfFile: "/proc/self/task/\(threadID)/stat", encoding: .utf8),
+          let close = text.lastIndex(of: ")") else { return nil }
+    // The state letter follows the command name, which is in parentheses.
+    guard let state = text[text.index(after: close)...].first(where: { !$0.isWhitespace }) else { return nil }
+    return state == "S" || state == "D"
 }
 
 /// Waits until the thread `threadID` of this process is blocked in the
-/// kernel (in a lock, a condition, a semaphore or a sleep) and stays so: it
-/// is seen asleep twice, a few milliseconds apart, without having woken in
-/// between. A thread waiting for a lock another thread holds is asleep this
-/// way until the lock is given back; a thread that only passes through a
-/// short wait is not.
+/// kernel (in a lock, a condition, a semaphore or a sleep): seen asleep at
+/// three looks in a row, a couple of milliseconds apart. A thread waiting
+/// for a lock another thread holds stays asleep until the lock is given
+/// back, and one that backs off with short sleeps is asleep nearly all the
+/// time; a thread that only passes through a short wait is not seen so.
 /// - Parameter stop: checked before each look; waiting ends as soon as it
 ///   returns `true` (say, once the thread has finished its work).
 /// - Returns: whether it was seen blocked within `seconds`; `false` when
 ///   `stop` ended the wait, when the thread has ended, or when the system
 ///   cannot tell.
 public func isBlocked(threadID: Int32, within seconds: Double, unless stop: () -> Bool = { false }) -> Bool {
-    var previous: ThreadStatus?
-    var blocked = false
-    _ = eventually(within: seconds, pollingEvery: 0.003) {
+    var asleepInARow = 0
+    _ = eventually(within: seconds, pollingEvery: 0.002) {
         if stop() { return true }
-        let now = ThreadStatus(threadID: threadID)
-        defer { previous = now }
-        guard let now, now.state == "S" || now.state == "D" else { return false }
-        blocked = previous == now
-        return blocked
+        asleepInARow = isAsleep(threadID: threadID) == true ? asleepInARow + 1 : 0
+        return asleepInARow >= 3
     }
-    return blocked
+    return asleepInARow >= 3
 }
