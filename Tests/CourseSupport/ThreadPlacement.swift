@@ -37,3 +37,18 @@ public func makeCurrentThreadBatch() -> Bool {
     let batch: Int32 = 3   // SCHED_BATCH, declared only under _GNU_SOURCE
     return pthread_setschedparam(pthread_self(), batch, &parameters) == 0
 }
+
+/// Makes the calling thread an idle thread (`SCHED_IDLE`): it runs only
+/// when its core has nothing else to run, and a thread of normal priority
+/// that wakes up on that core takes the core from it. A test uses it to let
+/// a woken thread run before the one that woke it goes on. Lowering one's
+/// own priority needs no privilege; getting it back does, so use it on
+/// threads that end soon after.
+/// - Returns: whether the system accepted it.
+@discardableResult
+public func makeCurrentThreadIdle() -> Bool {
+    var parameters = sched_param()
+    parameters.sched_priority = 0
+    let idle: Int32 = 5   // SCHED_IDLE, declared only under _GNU_SOURCE
+    return pthread_setschedparam(pthread_self(), idle, &parameters) == 0
+}

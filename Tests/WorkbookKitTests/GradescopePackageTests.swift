@@ -94,8 +94,9 @@ final class GradescopePackageTests {
         let lock = try solution("lock")
         let mutant = try #require(try racyAccount(root: Self.root)["Account.swift"])
         let scoped = try course.exercise(named: "scoped")
-        let loose = try await grade([lock.name: lock.text, "Account.swift": mutant,
-                               "Guarded.swift": try #require(scoped.files.first).stubText(exercise: scoped)])
+        var looseFiles = [lock.name: lock.text, "Account.swift": mutant]
+        for file in scoped.files { looseFiles[file.name] = file.stubText(exercise: scoped) }
+        let loose = try await grade(looseFiles)
         #expect(cents(loose, "lock") == 1000)
         #expect(cents(loose, "race") < 1000, "the mutant is caught")
         #expect(cents(loose, "scoped") == 0 && cents(loose, "threads") == 0)
