@@ -9,6 +9,8 @@ public struct CourseChecker {
         public var book = true
         /// Exercises whose suites are checked (by name, any case); all when empty.
         public var exercises: [String] = []
+        /// The shaken-schedule lane's seed for every grading; a fresh one each when nil.
+        public var seed: UInt64?
         public init() {}
     }
 
@@ -49,7 +51,7 @@ public struct CourseChecker {
             report.examples = examples
         }
         if options.suites {
-            let suites = SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log).check()
+            let suites = SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, seed: options.seed, log: log).check()
             report.diagnostics += suites.diagnostics
             report.suites = suites
         }

@@ -11,9 +11,12 @@ struct HangAccount {
     var studentFolder = "/Sources/"
     var harnessFolder = "/Sources/CourseSupport/"
     var testsFolder = "/Tests/"
+    /// The shaken-schedule lane's library, between the student's code and
+    /// pthreads in that lane (folded away too).
+    var shakerFolder = "/\(ShakenSchedule.sourceFolder)/"
 
     private func isStudent(_ location: String) -> Bool {
-        location.contains(studentFolder) && !location.contains(harnessFolder)
+        location.contains(studentFolder) && !location.contains(harnessFolder) && !location.contains(shakerFolder)
     }
 
     enum Wait: Equatable {

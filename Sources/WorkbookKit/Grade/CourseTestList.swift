@@ -41,7 +41,8 @@ struct CourseTestList {
         return tests
     }
 
-    /// Changes whenever a suite, the support code, a stub or the policy does.
+    /// Changes whenever a suite, the support code, a stub, the policy or the
+    /// engine's schedule shaker does.
     private func fingerprint(_ workspace: GradingWorkspace) throws -> String {
         var parts = [workspace.manifest(), grader.policy.ungradedSuites.joined(separator: ",")]
         for folder in ["Tests/CourseSupport"] + workspace.exercises.map(\.testDirectory) {
@@ -49,6 +50,9 @@ struct CourseTestList {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() where name.hasSuffix(".swift") {
                 parts.append(name + "\u{0}" + (try String(contentsOf: url.appending(path: name), encoding: .utf8)))
             }
+        }
+        if workspace.buildsScheduleShaker {
+            for (path, text) in try ShakenSchedule.sources(in: grader.course.root).sorted(by: { $0.key < $1.key }) { parts.append(path + "\u{0}" + text) }
         }
         let stubs = grader.stubs
         for exercise in workspace.exercises {
