@@ -3,8 +3,8 @@
 // and Thread make on Linux it now and then sleeps a few to a few hundred
 // microseconds, or yields, so that a race window a few instructions wide
 // stays open long enough for another thread to run into it: the noise
-// injection of IBM's ConTest. A bug that one run in twenty shows without
-// it shows in most runs with it.
+// injection of IBM's ConTest. A window the normal schedule hits in a few
+// runs is hit in most.
 //
 // Off unless WORKBOOK_SHAKE_SEED holds a seed (see ScheduleShaker.h):
 // then every call goes straight through. Each thread draws from its own
@@ -50,8 +50,9 @@ static const struct { unsigned sleep, yield; } odds[SITES] = {
     [AT_YIELD]      = { 64, 128 },
 };
 
-/// A sleep lasts 2^k microseconds, k drawn evenly from this range: most
-/// are short, a few outlast a time slice.
+/// A sleep lasts from 2^k to 2^(k+1) microseconds, k drawn evenly from this
+/// range (4 µs to half a millisecond): short ones let another core's thread
+/// through a window, long ones let a thread that waits for this core run.
 enum { SHORTEST_SLEEP_LOG2 = 2, LONGEST_SLEEP_LOG2 = 8 };
 
 // MARK: - The real functions
@@ -78,9 +79,10 @@ static pthread_once_t resolve_once = PTHREAD_ONCE_INIT;
 static __thread int resolving __attribute__((tls_model("initial-exec")));
 
 static void *lookup(const char *name) {
-    // glibc keeps an old pthread_cond_* ABI beside the current one, and a
-    // plain dlsym may hand back the old one; the current is 2.3.2 on
-    // x86_64. Other platforms have a single version: dlsym finds it.
+    // glibc keeps an old pthread_cond_* ABI beside the current one (2.3.2
+    // on x86_64): ask for the current by its version rather than rely on
+    // which one dlsym picks (older glibc picked the old). Platforms with a
+    // single version have no 2.3.2: dlsym finds theirs.
     void *found = dlvsym(RTLD_NEXT, name, "GLIBC_2.3.2");
     return found ? found : dlsym(RTLD_NEXT, name);
 }

@@ -26,6 +26,9 @@ import Testing
         let timedOut = TestResult(id: "x", name: "x", status: .timedOut, message: "still running after 20 s", teaches: nil, seconds: 20)
         #expect(schedule.marked(timedOut, exercise: "semaphore").message
                 == "still running after 20 s (seen only with a shaken schedule: replay with `workbook test semaphore --seed 1234`)")
+
+        let notRun = TestResult(id: "x", name: "x", status: .notRun, message: "not run: the time budget ran out", teaches: nil, seconds: 0)
+        #expect(schedule.marked(notRun, exercise: "lock").message == "with a shaken schedule: not run: the time budget ran out")
     }
 
     @Test("a sandboxed test run in the lane sees the library read-only, preloaded, with the seed")

@@ -49,16 +49,21 @@ public struct ShakenSchedule: Sendable, Equatable {
     public func replayCommand(exercise: String) -> String { "workbook test \(exercise) --seed \(seed)" }
 
     /// A failure that only this lane saw, said so: its first line ends with
-    /// the seed and the command that replays it.
+    /// the seed and the command that replays it. A test the lane had no
+    /// time left to run saw nothing: it only says where it was not run.
     func marked(_ result: TestResult, exercise: String) -> TestResult {
         var marked = result
+        marked.seenOnlyIn = .shakenSchedule
+        guard result.status != .notRun else {
+            marked.message = "with a shaken schedule: " + result.message
+            return marked
+        }
         let note = " (seen only with a shaken schedule: replay with `\(replayCommand(exercise: exercise))`)"
         if let newline = result.message.firstIndex(of: "\n") {
             marked.message.insert(contentsOf: note, at: newline)
         } else {
             marked.message += note
         }
-        marked.seenOnlyIn = .shakenSchedule
         return marked
     }
 
