@@ -169,16 +169,25 @@ static enum action choose(enum site site, uint64_t *draw) {
     return NOTHING;
 }
 
+/// Sleeps or yields, invisibly: the caller's errno is kept (a signal may
+/// cut a sleep short), and the sleep is not a cancellation point (a thread
+/// cancelled there would leave a lock or a wait half done).
 static void perform(enum action action, uint64_t draw) {
+    if (action == NOTHING) return;
+    int saved_errno = errno;
     if (action == SLEEP) {
         unsigned span = LONGEST_SLEEP_LOG2 - SHORTEST_SLEEP_LOG2 + 1;
         unsigned exponent = SHORTEST_SLEEP_LOG2 + (unsigned)((draw >> 10) % span);
         long micros = (1L << exponent) + (long)((draw >> 20) % (1UL << exponent));
         struct timespec pause = { 0, micros * 1000 };
+        int cancelling;
+        pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cancelling);
         nanosleep(&pause, NULL);   // an interrupted sleep is simply shorter
-    } else if (action == YIELD) {
+        pthread_setcancelstate(cancelling, NULL);
+    } else {
         syscall(SYS_sched_yield);
     }
+    errno = saved_errno;
 }
 
 static void shake(enum site site) {
