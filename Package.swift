@@ -25,6 +25,14 @@ let courseTargets: [Target] = exercises.flatMap { name -> [Target] in
 
 // BEGIN TOOL: `workbook release` copies this part, as it is, into the
 // student edition's manifest: the tool, its dependencies and the suites' support.
+let toolProducts: [Product] = [
+    .executable(name: "workbook", targets: ["workbook"]),
+    // Preloaded into graded test processes by the shaken-schedule lane
+    // (README, Grading); nothing links it. The grader builds it with the
+    // suites it runs (`.build/workbook/engine`).
+    .library(name: "ScheduleShaker", type: .dynamic, targets: ["ScheduleShaker"]),
+]
+
 let toolDependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-syntax", from: "602.0.0"),
@@ -59,13 +67,13 @@ let toolTargets: [Target] = [
         ]
     ),
     .target(name: "CourseSupport", path: "Tests/CourseSupport"),
+    .target(name: "ScheduleShaker", linkerSettings: [.linkedLibrary("dl")]),
 ]
 // END TOOL
 
 let package = Package(
     name: "SwiftThreadingWorkbook",
-    products: [
-        .executable(name: "workbook", targets: ["workbook"]),
+    products: toolProducts + [
         // For Benchmarks/ (a separate package): the reference solutions it
         // measures. Nothing in this package uses the product.
         .library(name: "WorkbookSolutions", targets: ["LockSolution", "SemaphoreSolution", "RaceSolution"]),

@@ -16,6 +16,9 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("exercise"), help: "Check only this exercise's suite, solution, stub, mutants and accepted variants (repeatable; all when not given).")
     var exercises: [String] = []
 
+    @Option(help: "The shaken schedule's seed for every grading (default: a fresh seed for each).")
+    var seed: UInt64?
+
     @Flag(help: "Skip compiling and running the book's code blocks.")
     var skipExamples = false
 
@@ -31,6 +34,7 @@ struct Check: ParsableCommand {
         options.suites = !skipSuites
         options.runs = max(1, runs)
         options.exercises = exercises
+        options.seed = seed
         let verbose = verbose
         let start = Date()
         let report = try CourseChecker(root: root.url, options: options) { message in
@@ -48,7 +52,8 @@ struct Check: ParsableCommand {
         }
         if let suites = report.suites {
             for tally in suites.tallies {
-                lines.append("  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected" + (tally.seconds > 0 ? String(format: " (%.1f s)", tally.seconds) : ""))
+                let shaken = tally.onlyWithShakenSchedule > 0 ? ", \(tally.onlyWithShakenSchedule) of them only with a shaken schedule" : ""
+                lines.append("  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected" + shaken + (tally.seconds > 0 ? String(format: " (%.1f s)", tally.seconds) : ""))
             }
         }
         let errors = report.errors.count

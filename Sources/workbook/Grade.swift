@@ -35,6 +35,9 @@ struct Grade: ParsableCommand {
     @Option(help: "Exit with status 1 when a submission scores under this percentage of the points (for CI).")
     var failUnder: Double?
 
+    @Option(help: "The shaken schedule's seed for every submission (default: a fresh seed for each).")
+    var seed: UInt64?
+
     @Flag(help: "Grade without the sandbox (only for code you trust): no bubblewrap, no user of its own, no control groups.")
     var unsafeNoSandbox = false
 
@@ -43,9 +46,10 @@ struct Grade: ParsableCommand {
         var policy = try GradingPolicy.load(root: course.root)
         if let secondsPerTest { policy.secondsPerTest = secondsPerTest }
         let sandbox = try Sandbox.make(unsafeNoSandbox ? .none : .required)
-        let grader = Grader(course: course, policy: policy, workspace: workspace, jobs: jobs, sandbox: sandbox) {
+        var grader = Grader(course: course, policy: policy, workspace: workspace, jobs: jobs, sandbox: sandbox) {
             printError("… \($0)")
         }
+        grader.seed = seed
         let folders = submissions.map { URL(filePath: $0).standardizedFileURL }
         let chosen = formats.isEmpty ? ReportFormat.standard : Set(formats)
         let batch = GradeBatch(grader: grader, output: URL(filePath: output), formats: chosen)

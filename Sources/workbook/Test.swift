@@ -16,13 +16,18 @@ struct Test: ParsableCommand {
     @Option(help: "Seconds one test may run before it counts as timed out (default from Tests/grading.json).")
     var secondsPerTest: Double?
 
+    @Option(help: "The shaken schedule's seed, to replay a failure that names one (default: a fresh seed).")
+    var seed: UInt64?
+
     func run() throws {
         let course = try root.loadCourse()
         let exercise = try course.exercise(named: exercise)
         var policy = try GradingPolicy.load(root: course.root)
         if let secondsPerTest { policy.secondsPerTest = secondsPerTest }
         let style = TerminalStyle.forStandardOutput()
-        let result = try StudentGrader(course: course, policy: policy, log: statusLine(style)).grade(exercise)
+        var grader = StudentGrader(course: course, policy: policy, log: statusLine(style))
+        grader.seed = seed
+        let result = try grader.grade(exercise)
         clearStatusLine(style)
         print(StudentReport(style: style).testReport(result, exercise: exercise))
         if result.verdict != .passed { throw ExitCode.failure }

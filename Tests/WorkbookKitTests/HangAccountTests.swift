@@ -37,6 +37,19 @@ import Testing
         #expect(waiters.allSatisfy { $0.at != nil || $0.step != nil })
     }
 
+    @Test("in the shaken-schedule lane, the schedule shaker between the student's code and pthreads is folded away")
+    func shakerFolded() {
+        let waiting = CapturedThread(tid: 10, innerTid: 3, name: "t", frames: [
+            CapturedFrame(pc: 1, function: "___pthread_mutex_lock", library: "libc.so.6", mutex: 64, owner: 9),
+            CapturedFrame(pc: 2, function: "pthread_mutex_lock", library: "/run/workbook/shaker/libScheduleShaker.so",
+                          location: "/workspace/Sources/ScheduleShaker/ScheduleShaker.c:231:12"),
+            CapturedFrame(pc: 3, function: "$s12LockExercise1fyyF", library: "", location: "/workspace/Sources/LockExercise/Lock.swift:12:5"),
+        ])
+        let lines = HangAccount().lines([waiting])
+        #expect(lines.first == "thread A waits for a lock held by a thread that has ended at Lock.swift:12", "\(lines)")
+        #expect(!lines.joined().contains("ScheduleShaker"))
+    }
+
     @Test("a lock held by a thread that has ended is named as never released")
     func ownerEnded() {
         let waiting = CapturedThread(tid: 10, innerTid: 3, name: "t", frames: [

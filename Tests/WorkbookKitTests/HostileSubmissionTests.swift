@@ -8,9 +8,9 @@ import Testing
 ///
 /// Each fixture attacks two exercises at once (lock and threads), which also
 /// shows that one exercise's failure stays in that exercise. They are graded
-/// in the normal lane only: the ThreadSanitizer lane meets hostile code in
-/// `HostileBatchTests`, and here it would only triple the time each hang
-/// costs.
+/// in the normal lane only: the ThreadSanitizer and shaken-schedule lanes
+/// meet hostile code in `HostileBatchTests`, and here they would only
+/// multiply the time each hang costs.
 @Suite(.serialized, .tags(.integration))
 struct HostileSubmissionTests {
     // Generous: clean references must never time out on a loaded two-core machine.
@@ -25,6 +25,7 @@ struct HostileSubmissionTests {
         var policy = try GradingPolicy.load(root: root)
         policy.secondsPerTest = Self.secondsPerTest
         policy.threadSanitizer = []
+        policy.shakenSchedule = []
         grader = Grader(course: course, policy: policy, workspace: "grading-tests")
     }
 

@@ -100,7 +100,8 @@ import Testing
             #expect(!release.exists(path), "\(path) must not be released")
         }
         for path in ["Exercises/.generated.json", "Tests/CourseSupport", "Tests/grading.json", "Tests/ThreadSanitizerLane",
-                     "Tests/LockTests/LockTests.swift", "Sources/workbook/Workbook.swift", "book-html/index.html", "README.md"] {
+                     "Tests/LockTests/LockTests.swift", "Sources/workbook/Workbook.swift", "book-html/index.html", "README.md",
+                     "Sources/ScheduleShaker/ScheduleShaker.c", "Sources/ScheduleShaker/include/ScheduleShaker.h"] {
             #expect(release.exists(path), "\(path) must be released")
         }
     }
@@ -111,6 +112,7 @@ import Testing
         #expect(!manifest.contains("Solution"))
         #expect(!manifest.contains("traits"))
         #expect(manifest.contains(".executable(name: \"workbook\""))
+        #expect(manifest.contains("products: toolProducts"), "the tool's products, the schedule shaker's library among them")
         let own = try String(contentsOf: course.root.appending(path: "Package.swift"), encoding: .utf8)
         let tool = try #require(own.range(of: "// BEGIN TOOL").flatMap { begin in own.range(of: "// END TOOL", range: begin.upperBound..<own.endIndex).map { own[begin.lowerBound..<$0.upperBound] } })
         #expect(manifest.contains(tool), "the tool's dependencies and targets, as the course's own manifest has them")

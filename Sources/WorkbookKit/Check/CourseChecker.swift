@@ -9,6 +9,8 @@ public struct CourseChecker {
         public var book = true
         /// Exercises whose suites are checked (by name, any case); all when empty.
         public var exercises: [String] = []
+        /// The shaken-schedule lane's seed for every grading; a fresh one each when nil.
+        public var seed: UInt64?
         public init() {}
     }
 
@@ -49,7 +51,7 @@ public struct CourseChecker {
         var checks: [any CourseCheck] = [PackageExerciseList(root: course.root), GeneratedFilesCheck(), TeachesCheck()]
         if options.examples { checks.append(ExampleChecker(course: course, workDirectory: work, log: log)) }
         if options.suites {
-            checks.append(SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, log: log))
+            checks.append(SuiteCheck(course: course, runs: options.runs, exercises: options.exercises, seed: options.seed, log: log))
         }
         if options.book { checks += [LessonLinkCheck(), BookCheck(work: work)] as [any CourseCheck] }
         return checks

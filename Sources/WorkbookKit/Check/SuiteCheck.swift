@@ -7,6 +7,8 @@ public struct SuiteCheckReport: Sendable {
         public var asExpected = 0
         /// Wall-clock seconds of all its runs.
         public var seconds = 0.0
+        /// Runs of a mutant that only the shaken-schedule lane caught.
+        public var onlyWithShakenSchedule = 0
     }
 
     public var diagnostics: [Diagnostic] = []
@@ -21,13 +23,16 @@ struct SuiteCheck {
     let runs: Int
     /// The exercises checked (names or folders, any case); all when empty.
     let exercises: [String]
+    /// The shaken-schedule lane's seed; a fresh one for each grading when nil.
+    let seed: UInt64?
     let log: @Sendable (String) -> Void
 
     func check() -> SuiteCheckReport {
         var report = SuiteCheckReport()
         do {
             let policy = try GradingPolicy.load(root: course.root)
-            let grader = Grader(course: course, policy: policy, log: log)
+            var grader = Grader(course: course, policy: policy, log: log)
+            grader.seed = seed
             let chosen = try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
             try checkSolutions(grader, chosen, &report)
             try checkStubs(grader, chosen, &report)
@@ -176,6 +181,8 @@ struct SuiteCheck {
                 checked.diagnostics.append(Diagnostic(path, nil, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
             } else {
                 checked.tally.asExpected += 1
+                let failures = result.tests.filter { $0.status != .passed }
+                if !mustPass && failures.allSatisfy({ $0.seenOnlyIn == .shakenSchedule }) { checked.tally.onlyWithShakenSchedule += 1 }
             }
         }
         checked.tally.seconds = Date().timeIntervalSince(start)

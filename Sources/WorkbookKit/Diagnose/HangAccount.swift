@@ -11,12 +11,16 @@ struct HangAccount {
     var studentFolder = "/Sources/"
     var harnessFolder = "/Sources/CourseSupport/"
     var testsFolder = "/Tests/"
+    /// The shaken-schedule lane's library, between the student's code and
+    /// pthreads in that lane (folded away too).
+    var shakerFolder = "/\(ShakenSchedule.sourceFolder)/"
 
     /// A subject compiled alone (``SuiteEngine``) has its files here.
     var subjectFolder = SuiteRunner.insideWorkspace + "/src/"
 
     private func isStudent(_ location: String) -> Bool {
-        (location.contains(studentFolder) && !location.contains(harnessFolder)) || location.hasPrefix(subjectFolder)
+        (location.contains(studentFolder) && !location.contains(harnessFolder) && !location.contains(shakerFolder))
+            || location.hasPrefix(subjectFolder)
     }
 
     enum Wait: Equatable {

@@ -41,12 +41,16 @@ struct CourseTestList {
         return tests
     }
 
-    /// Changes whenever a suite, the support code, a stub or the policy does.
+    /// Changes whenever a suite, the support code, a stub, the policy or the
+    /// engine's schedule shaker does.
     private func fingerprint(_ workspace: GradingWorkspace) throws -> String {
         var parts = [workspace.manifest(), grader.policy.ungradedSuites.joined(separator: ",")]
         for folder in ["Tests/CourseSupport"] + workspace.exercises.map(\.testDirectory) {
             let url = grader.course.root.appending(path: folder)
             for (name, text) in try SwiftFiles.read(in: url).sorted(by: { $0.key < $1.key }) { parts.append(name + "\u{0}" + text) }
+        }
+        if workspace.buildsScheduleShaker {
+            for (path, text) in try ShakenSchedule.sources(in: grader.course.root).sorted(by: { $0.key < $1.key }) { parts.append(path + "\u{0}" + text) }
         }
         let stubs = grader.stubs
         for exercise in workspace.exercises {

@@ -20,6 +20,9 @@ public struct Grader: Sendable {
     /// the normal lane found nothing. The verdict, failed or not, is the
     /// same as a full grading's; only the feedback is shorter.
     public var stopAtFirstFailure = false
+    /// The seed of the shaken-schedule lane (``ShakenSchedule``); a fresh
+    /// one for every grading when nil.
+    public var seed: UInt64?
 
     /// - Parameter workspace: the name of the reusable build folder under
     ///   `.build/workbook/` (separate names let gradings run side by side).
@@ -119,30 +122,42 @@ public struct Grader: Sendable {
         // time waiting, not computing.
         let runnable = chosen.filter { compileErrors[$0.name] == nil && refused[$0.name] == nil }
         let sanitized = runnable.filter { sanitizedNames.contains($0.name) }
-        let normalJobs: [@Sendable () throws -> Lane] = runnable.enumerated().map { index, exercise in
+        // Not-started exercises earn nothing, so a shaken schedule could
+        // only reword their failures: not worth the time.
+        let shaken = runnable.filter { policy.shakenSchedule.contains($0.name) && !notStarted.contains($0.name) }
+        let schedule = seed.map(ShakenSchedule.init(seed:)) ?? .random()
+        let preload = ShakenSchedule.Preload(library: engine.workspace.scheduleShaker, schedule: schedule)
+        // The normal and shaken-schedule lanes run the same binary: the
+        // engine with the subject swapped in, or the suites built around it.
+        let plainLane: @Sendable (Exercise, Int, ShakenSchedule.Preload?) -> Lane = { [self, notStarted] exercise, slot, shaker in
             let inEngine = !around.contains(exercise.name)
-            let library = compiled[exercise.name]?.normal.library
             let started = !notStarted.contains(exercise.name)
-            return { [self] in
-                Lane.timed(exercise.name) {
-                    log("grading \(submission.name): \(exercise.name)")
-                    var runner = SuiteRunner(workspace: inEngine ? engine.workspace.directory : workDirectory,
-                                             binary: GradingWorkspace.binary, testIDs: graded[exercise.name] ?? [],
-                                             perTestLimit: policy.secondsPerTest, sandbox: sandbox,
-                                             user: users.runner(sanitized.count + index))
-                    runner.library = inEngine ? library : nil
-                    runner.deadline = deadline
-                    runner.stopAtFirstFailure = stopAtFirstFailure
-                    runner.explainsStuckThreads = started
-                    return runner.run()
-                }
+            return Lane.timed(exercise.name, shaker == nil ? nil : .shakenSchedule) {
+                log(shaker == nil ? "grading \(submission.name): \(exercise.name)"
+                                  : "grading \(exercise.name) with a shaken schedule (seed \(schedule.seed))")
+                var runner = SuiteRunner(workspace: inEngine ? engine.workspace.directory : workDirectory,
+                                         binary: GradingWorkspace.binary, testIDs: graded[exercise.name] ?? [],
+                                         perTestLimit: policy.secondsPerTest * (shaker == nil ? 1 : ShakenSchedule.slowdown),
+                                         sandbox: sandbox, user: users.runner(slot))
+                runner.library = inEngine ? compiled[exercise.name]?.normal.library : nil
+                runner.shaker = shaker
+                runner.deadline = deadline
+                runner.stopAtFirstFailure = stopAtFirstFailure
+                runner.explainsStuckThreads = started && shaker == nil
+                return runner.run()
             }
+        }
+        let normalJobs: [@Sendable () throws -> Lane] = runnable.enumerated().map { index, exercise in
+            { plainLane(exercise, sanitized.count + index, nil) }
+        }
+        let shakenJobs: [@Sendable () throws -> Lane] = shaken.enumerated().map { index, exercise in
+            { plainLane(exercise, sanitized.count + runnable.count + index, preload) }
         }
         let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
             let subject = compiled[exercise.name]
             let inEngine = notStarted.contains(exercise.name) || subject?.sanitized?.outcome == .swappable
             return { [self, sources] in
-                Lane.timed(exercise.name) {
+                Lane.timed(exercise.name, .threadSanitizer) {
                     guard inEngine else {
                         return sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
                                              users: users, slot: index, deadline: deadline)
@@ -159,19 +174,20 @@ public struct Grader: Sendable {
                 }
             }
         }
-        let normal: [String: Lane]
-        let underSanitizer: [String: Lane]
+        let lanes: [Lane]
         if stopAtFirstFailure {
-            // Known to be wrong: the sanitizer looks only where the normal lane saw nothing.
-            normal = Dictionary(uniqueKeysWithValues: try runConcurrently(normalJobs, atMost: jobs).map { ($0.exercise, $0) })
-            let clean = sanitized.indices.filter { normal[sanitized[$0].name]?.outcome.results.values.allSatisfy { $0.status == .passed } ?? false }
-            underSanitizer = Dictionary(uniqueKeysWithValues: try runConcurrently(clean.map { sanitizerJobs[$0] }, atMost: jobs).map { ($0.exercise, $0) })
+            // Known to be wrong: the other lanes look only where the normal lane saw nothing.
+            let first = try runConcurrently(normalJobs, atMost: jobs)
+            let clean = Set(first.filter { $0.outcome.results.values.allSatisfy { $0.status == .passed } }.map(\.exercise))
+            let second = zip(sanitized, sanitizerJobs).filter { clean.contains($0.0.name) }.map(\.1)
+                + zip(shaken, shakenJobs).filter { clean.contains($0.0.name) }.map(\.1)
+            lanes = try first + runConcurrently(second, atMost: jobs)
         } else {
-            // The sanitizer lanes take longest, so they start first.
-            let lanes = try runConcurrently(sanitizerJobs + normalJobs, atMost: jobs)
-            underSanitizer = Dictionary(uniqueKeysWithValues: lanes.prefix(sanitizerJobs.count).map { ($0.exercise, $0) })
-            normal = Dictionary(uniqueKeysWithValues: lanes.dropFirst(sanitizerJobs.count).map { ($0.exercise, $0) })
+            // The longest lanes start first: ThreadSanitizer, then the shaken schedule.
+            lanes = try runConcurrently(sanitizerJobs + shakenJobs + normalJobs, atMost: jobs)
         }
+        let normal = Lane.byExercise(lanes, nil)
+        let otherLanes = [Lane.byExercise(lanes, .threadSanitizer), Lane.byExercise(lanes, .shakenSchedule)]
 
         var results: [ExerciseResult] = []
         var anomalies: [String] = []
@@ -185,14 +201,14 @@ public struct Grader: Sendable {
             } else if let lane = normal[exercise.name] {
                 tests = lane.outcome.results
                 anomalies += lane.outcome.anomalies.map { "\(exercise.name): \($0)" }
-                if let sanitizer = underSanitizer[exercise.name] {
-                    merge(sanitizer.outcome.results, into: &tests)
-                    anomalies += sanitizer.outcome.anomalies.map { "\(exercise.name) (ThreadSanitizer): \($0)" }
+                for other in otherLanes.compactMap({ $0[exercise.name] }) {
+                    merge(other, into: &tests, schedule: schedule)
+                    anomalies += other.outcome.anomalies.map { "\(exercise.name) (\(other.kind?.rawValue ?? "")): \($0)" }
                 }
             }
             var result = result(for: exercise, ids: ids, tests: tests, index: base.index[exercise.name], compileErrors: compileErrors[exercise.name] ?? [],
                                 refused: refused[exercise.name] ?? [], notStarted: notStarted.contains(exercise.name))
-            result.seconds = (normal[exercise.name]?.seconds ?? 0) + (underSanitizer[exercise.name]?.seconds ?? 0)
+            result.seconds = ([normal] + otherLanes).compactMap { $0[exercise.name]?.seconds }.reduce(0, +)
             results.append(result)
         }
         return SubmissionResult(submission: submission.name, exercises: results,
@@ -237,20 +253,6 @@ public struct Grader: Sendable {
         Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: status, message: message, teaches: nil, seconds: 0)) })
     }
 
-    /// One suite's verdicts, from one lane (normal or ThreadSanitizer).
-    private struct Lane: Sendable {
-        var exercise: String
-        var outcome: SuiteRunner.Outcome
-        var seconds: Double
-
-        /// Runs one suite and notes how long it took.
-        static func timed(_ exercise: String, _ run: () -> SuiteRunner.Outcome) -> Lane {
-            let start = Date()
-            let outcome = run()
-            return Lane(exercise: exercise, outcome: outcome, seconds: Date().timeIntervalSince(start))
-        }
-    }
-
     /// Runs an exercise's suite again under ThreadSanitizer, in a workspace
     /// of its own. A build that fails only under the sanitizer costs that
     /// lane's verdicts, never the batch.
@@ -274,16 +276,6 @@ public struct Grader: Sendable {
         runner.deadline = deadline
         runner.stopAtFirstFailure = stopAtFirstFailure
         return runner.run()
-    }
-
-    /// A test that passed normally but not under ThreadSanitizer takes the
-    /// sanitizer's verdict: a reported race fails the test in which it happened.
-    private func merge(_ lane: [String: TestResult], into tests: inout [String: TestResult]) {
-        for (id, result) in lane where result.status != .passed && tests[id]?.status == .passed {
-            var marked = result
-            marked.message = "under ThreadSanitizer: " + result.message
-            tests[id] = marked
-        }
     }
 
     private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult], index: SuiteIndex?,

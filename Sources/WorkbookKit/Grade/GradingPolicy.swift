@@ -1,12 +1,13 @@
 import Foundation
 
 /// How many points each exercise and test is worth, and which exercises also
-/// run under ThreadSanitizer. Read from `Tests/grading.json`:
+/// run under ThreadSanitizer and with a shaken schedule. Read from
+/// `Tests/grading.json`:
 ///
 /// ```json
 /// { "pointsPerExercise": 10,
 ///   "exercises": { "lock": { "points": 20, "tests": { "mutualExclusion": 3 } } },
-///   "threadSanitizer": ["race"],
+///   "threadSanitizer": ["race"], "shakenSchedule": ["lock"],
 ///   "secondsPerTest": 10 }
 /// ```
 /// An exercise's points are shared among its tests in proportion to their
@@ -20,6 +21,8 @@ public struct GradingPolicy: Codable, Sendable {
     public var pointsPerExercise: Double = 10
     public var exercises: [String: ExercisePolicy] = [:]
     public var threadSanitizer: [String] = []
+    /// Exercises whose suites also run with a shaken schedule (``ShakenSchedule``).
+    public var shakenSchedule: [String] = []
     public var secondsPerTest: Double = 10
     /// How long one build of a submission may take before it is stopped.
     public var secondsPerBuild: Double = 600
@@ -28,7 +31,7 @@ public struct GradingPolicy: Codable, Sendable {
     public var ungradedSuites: [String] = []
 
     private enum CodingKeys: String, CodingKey {
-        case pointsPerExercise, exercises, threadSanitizer, secondsPerTest, secondsPerBuild, ungradedSuites
+        case pointsPerExercise, exercises, threadSanitizer, shakenSchedule, secondsPerTest, secondsPerBuild, ungradedSuites
     }
 
     public init() {}
@@ -38,6 +41,7 @@ public struct GradingPolicy: Codable, Sendable {
         pointsPerExercise = try container.decodeIfPresent(Double.self, forKey: .pointsPerExercise) ?? pointsPerExercise
         exercises = try container.decodeIfPresent([String: ExercisePolicy].self, forKey: .exercises) ?? [:]
         threadSanitizer = try container.decodeIfPresent([String].self, forKey: .threadSanitizer) ?? []
+        shakenSchedule = try container.decodeIfPresent([String].self, forKey: .shakenSchedule) ?? []
         secondsPerTest = try container.decodeIfPresent(Double.self, forKey: .secondsPerTest) ?? secondsPerTest
         secondsPerBuild = try container.decodeIfPresent(Double.self, forKey: .secondsPerBuild) ?? secondsPerBuild
         ungradedSuites = try container.decodeIfPresent([String].self, forKey: .ungradedSuites) ?? []

@@ -58,6 +58,11 @@ struct SuiteEngine: Sendable {
         defer { if lock >= 0 { close(lock) } }
         if lock >= 0 { flock(lock, LOCK_EX) }
         let tests = try CourseTestList(grader: grader).tests(in: workspace, users: users)
+        if workspace.buildsScheduleShaker, !FileManager.default.fileExists(atPath: workspace.scheduleShaker.path) {
+            // Preloading a missing library only warns, and the lane would shake nothing.
+            throw WorkbookError.commandFailed(command: "swift build --build-tests (the course's stubs)", status: 1,
+                                              output: "the build made no \(ShakenSchedule.libraryName) (from \(ShakenSchedule.sourceFolder))")
+        }
         let stamp = binaryStamp()
         if let data = FileManager.default.contents(atPath: baseFile.path),
            var base = try? JSONDecoder().decode(Base.self, from: data), base.binaryStamp == stamp {

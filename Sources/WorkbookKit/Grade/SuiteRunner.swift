@@ -32,6 +32,9 @@ struct SuiteRunner {
     let user: UInt32
     var limits = ResourceLimits.tests
     var sanitizerLane = false
+    /// Set for the shaken-schedule lane: the library preloaded into every
+    /// test process, and its seed.
+    var shaker: ShakenSchedule.Preload?
     /// A folder holding a subject's library that replaces the stub's in
     /// the binary (``SuiteEngine``), seen read-only.
     var library: URL?
@@ -184,6 +187,10 @@ struct SuiteRunner {
         if let library {
             binds.append(.init(host: library, inside: Self.insideRun + "/subject"))
             environment["LD_LIBRARY_PATH"] = sandbox.visiblePath(host: library, inside: Self.insideRun + "/subject")
+        }
+        if let shaker {
+            binds.append(shaker.bind)
+            environment.merge(shaker.environment(in: sandbox)) { $1 }
         }
         let run = SandboxRun(uid: user, binds: binds, hostWorkingDirectory: channel.writable,
                              environment: environment, limits: limits)

@@ -18,6 +18,12 @@ public struct TestResult: Sendable, Codable, Equatable {
         public var isError: Bool { self != .passed && self != .failed }
     }
 
+    /// A second run of the suite besides the normal one.
+    public enum Lane: String, Sendable, Codable {
+        case threadSanitizer = "ThreadSanitizer"
+        case shakenSchedule = "shaken schedule"
+    }
+
     /// `LockTests.LockTests/mutualExclusion()`.
     public var id: String
     /// The property in words: the test's display name.
@@ -28,6 +34,9 @@ public struct TestResult: Sendable, Codable, Equatable {
     /// `02-locks#anchor`: where the property is taught.
     public var teaches: String?
     public var seconds: Double
+    /// The lane that alone saw this test fail; nil when the normal lane
+    /// saw it too (or the test passed).
+    public var seenOnlyIn: Lane?
     /// What the test earned and could earn, decided once by the grader.
     public var points: Double = 0
     public var maxPoints: Double = 0

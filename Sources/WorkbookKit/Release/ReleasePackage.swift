@@ -1,8 +1,8 @@
 /// The texts a student edition is made of besides the course's own files.
 enum ReleasePackage {
     /// `Package.swift` of the student edition: each exercise module and its
-    /// suite, and the `workbook` tool, whose part (its dependencies and
-    /// targets) is copied from the course's own manifest, between
+    /// suite, and the `workbook` tool, whose part (its products, dependencies
+    /// and targets) is copied from the course's own manifest, between
     /// `// BEGIN TOOL` and `// END TOOL`, so it is written once. No
     /// `Solutions/` and no `SOLUTIONS` trait, so the suites' `#else` branch
     /// imports `<Name>Exercise`.
@@ -31,9 +31,7 @@ enum ReleasePackage {
         \(tool)
         let package = Package(
             name: "SwiftThreadingWorkbook",
-            products: [
-                .executable(name: "workbook", targets: ["workbook"]),
-            ],
+            products: toolProducts,
             dependencies: toolDependencies,
             targets: toolTargets + exerciseTargets
         )

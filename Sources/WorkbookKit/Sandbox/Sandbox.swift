@@ -176,7 +176,9 @@ struct SandboxRun: Sendable {
     var workingDirectory = "/tmp"
     /// Used only when files are not isolated.
     var hostWorkingDirectory: URL?
-    /// Added to the allow-list (`PATH`, `HOME`, `TMPDIR`, `LANG`).
+    /// Added to the allow-list (`PATH`, `HOME`, `TMPDIR`, `LANG`): a lane's
+    /// own variables (`TSAN_OPTIONS`; `LD_PRELOAD` and the shaker's seed)
+    /// and `LD_LIBRARY_PATH` for a swapped-in subject.
     var environment: [String: String] = [:]
     var limits: ResourceLimits
 

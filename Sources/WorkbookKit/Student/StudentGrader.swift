@@ -10,6 +10,9 @@ import Foundation
 public struct StudentGrader {
     public let course: Course
     public var policy: GradingPolicy
+    /// The shaken-schedule lane's seed (`workbook test --seed`, to replay
+    /// a failure); a fresh one for each grading when nil.
+    public var seed: UInt64?
     let log: @Sendable (String) -> Void
 
     public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
@@ -25,7 +28,8 @@ public struct StudentGrader {
     /// (isolated, every test bounded by the policy's time limit).
     public func grade(_ exercise: Exercise) throws -> ExerciseResult {
         let submission = try Submission.load(course.root, course: course)
-        let grader = Grader(course: course, policy: policy, workspace: Self.workspace(for: exercise), log: log)
+        var grader = Grader(course: course, policy: policy, workspace: Self.workspace(for: exercise), log: log)
+        grader.seed = seed
         let result = try grader.grade(submission, only: [exercise.name])
         guard let graded = result.exercises.first(where: { $0.exercise == exercise.name }) else {
             throw WorkbookError.commandFailed(command: "grade \(exercise.name)", status: nil, output: "the grader returned no result")
