@@ -11,7 +11,7 @@ import Testing
 /// and whom it wakes.
 extension QueueTests {
     @Test("after close(), put() throws QueueError.closed, and take() hands out what is left, in order, then returns nil at once",
-          .teaches("08-producer-consumer#closing-the-queue"))
+          .teaches("05-producer-consumer#closing-the-queue"))
     func closeThenDrain() throws {
         let queue = BoundedQueue<Int>(capacity: 3)
         try fill(queue, with: [1, 2, 3])
@@ -35,7 +35,7 @@ extension QueueTests {
     }
 
     @Test("close() wakes every consumer waiting in take() or take(timeout:), and each returns nil",
-          .teaches("08-producer-consumer#closing-the-queue"))
+          .teaches("05-producer-consumer#closing-the-queue"))
     func closeWakesEveryConsumer() throws {
         let queue = BoundedQueue<Int>(capacity: 2)
         let results = Shared<[Int?]>([])
@@ -58,7 +58,7 @@ extension QueueTests {
     }
 
     @Test("close() wakes every producer waiting in put() on a full queue, each throws QueueError.closed, and none adds its element",
-          .teaches("08-producer-consumer#closing-the-queue"))
+          .teaches("05-producer-consumer#closing-the-queue"))
     func closeWakesEveryProducer() throws {
         let queue = BoundedQueue<Int>(capacity: 1)
         try fill(queue, with: [0])

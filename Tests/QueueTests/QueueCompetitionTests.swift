@@ -11,7 +11,7 @@ import Testing
 /// bursts, and producers and consumers waiting on the queue at once.
 extension QueueTests {
     @Test("a consumer woken in take() or take(timeout:) checks again that an element is there, because another consumer may have taken it first",
-          .teaches("08-producer-consumer#waiting-for-a-condition-in-a-loop"))
+          .teaches("05-producer-consumer#waiting-for-a-condition-in-a-loop"))
     func wokenConsumerRechecks() throws {
         // A barging consumer puts an element (waking the waiters) and takes
         // it back before they run, round after round; it leaves the last one.
@@ -47,7 +47,7 @@ extension QueueTests {
     }
 
     @Test("a producer woken in put() checks again that there is room, because another producer may have filled it first",
-          .teaches("08-producer-consumer#waiting-for-a-condition-in-a-loop"))
+          .teaches("05-producer-consumer#waiting-for-a-condition-in-a-loop"))
     func wokenProducerRechecks() throws {
         // The driver takes an element (waking the waiting producers) and puts
         // one back before they run, round after round.
@@ -84,7 +84,7 @@ extension QueueTests {
     }
 
     @Test("a burst of puts wakes every waiting consumer, and a burst of takes every waiting producer, before any of them has run",
-          .teaches("08-producer-consumer#signal-or-broadcast"))
+          .teaches("05-producer-consumer#signal-or-broadcast"))
     func burstsWakeEveryWaiter() throws {
         let waiters = 3
         // Consumers: three puts in a row, faster than a woken consumer runs.
@@ -137,7 +137,7 @@ extension QueueTests {
     }
 
     @Test("a put wakes a waiting consumer even while producers wait too: one condition serves both, so signal() may wake the wrong one",
-          .teaches("08-producer-consumer#signal-or-broadcast"))
+          .teaches("05-producer-consumer#signal-or-broadcast"))
     func putWakesConsumerAmongProducers() throws {
         // Two producers wait on a full queue. The driver takes one element,
         // which wakes a producer, and at once takes again: it now waits as a
@@ -177,7 +177,7 @@ extension QueueTests {
     }
 
     @Test("take(timeout:) gives up at its deadline, not before and not much after, while elements keep coming and going",
-          .teaches("08-producer-consumer#waiting-with-a-fixed-deadline"))
+          .teaches("05-producer-consumer#waiting-with-a-fixed-deadline"))
     func timedTakeDeadlineIsFixed() throws {
         // Every 0.15 s the barging consumer puts an element, waking the
         // waiters, and takes it back before they run. A timeout of 0.2 s must

@@ -25,7 +25,7 @@ func format(_ seconds: Double) -> String { String(format: "%.2f s", seconds) }
 /// Timed takes, and waits without a time limit that last for seconds.
 extension QueueTests {
     @Test("take(timeout:) returns nil after about its timeout when nothing comes, and the element when one comes in time",
-          .teaches("08-producer-consumer#waiting-with-a-fixed-deadline"))
+          .teaches("05-producer-consumer#waiting-with-a-fixed-deadline"))
     func timedTakeGivesUpOrGets() throws {
         let queue = BoundedQueue<Int>(capacity: 1)
         let idle = try promptlyOnThread("take(timeout: 0.1) on an empty queue") { timedTake(queue, timeout: 0.1) }
@@ -44,7 +44,7 @@ extension QueueTests {
     }
 
     @Test("take(timeout:) with a timeout of 0 or below takes an element that is there, and with a timeout of a year is woken by a put",
-          .teaches("08-producer-consumer#waiting-with-a-fixed-deadline"))
+          .teaches("05-producer-consumer#waiting-with-a-fixed-deadline"))
     func timedTakeEdges() throws {
         let queue = BoundedQueue<Int>(capacity: 2)
         try fill(queue, with: [1, 2])
@@ -75,7 +75,7 @@ extension QueueTests {
     }
 
     @Test("put() and take() wait as long as it takes, seconds if need be: they have no time limit of their own",
-          .teaches("08-producer-consumer#waiting-with-a-fixed-deadline"))
+          .teaches("05-producer-consumer#waiting-with-a-fixed-deadline"))
     func longWaitsAreNotCutShort() throws {
         // A slow partner: the producer's queue stays full and the consumer's
         // empty for 3 s. A put or take that gives up after a "safety"

@@ -18,7 +18,7 @@ final class Parcel: @unchecked Sendable {
 /// Callers on the cooperative pool, and accesses only ThreadSanitizer can judge.
 extension QueueTests {
     @Test("tasks on the cooperative pool put and take beside threads, and every element arrives exactly once",
-          .teaches("08-producer-consumer#share-memory-by-communicating"))
+          .teaches("05-producer-consumer#share-memory-by-communicating"))
     func tasksShareTheQueue() async throws {
         try await atTestPriority(Self.tasksShareTheQueueBody)
     }
@@ -82,7 +82,7 @@ extension QueueTests {
     }
 
     @Test("what a producer wrote into a value before put() is what the consumer reads after take(), and a put racing close() is ordered by the queue: no data race",
-          .teaches("08-producer-consumer#share-memory-by-communicating"))
+          .teaches("05-producer-consumer#share-memory-by-communicating"))
     func handOffOrdersAccesses() throws {
         // Nothing but the queue orders a parcel's writes before its reads: no
         // other lock or atomic touches them, so under ThreadSanitizer a queue

@@ -11,7 +11,7 @@ import Testing
 @Suite("Bounded blocking queue")
 struct QueueTests {
     @Test("elements come out in the order they went in, from one thread and between two",
-          .teaches("08-producer-consumer#two-speeds-one-buffer"))
+          .teaches("05-producer-consumer#two-speeds-one-buffer"))
     func firstInFirstOut() throws {
         let queue = BoundedQueue<Int>(capacity: 3)
         let order = try promptlyOnThread("put() three times into a queue with room for 3, then take() three times,") {
@@ -47,7 +47,7 @@ struct QueueTests {
     }
 
     @Test("a put into a full queue waits, and each take lets exactly one waiting producer in: the queue never holds more than its capacity",
-          .teaches("08-producer-consumer#two-speeds-one-buffer"))
+          .teaches("05-producer-consumer#two-speeds-one-buffer"))
     func capacityIsNeverExceeded() throws {
         let capacity = 2, producers = 3
         let queue = BoundedQueue<Int>(capacity: capacity)
@@ -83,7 +83,7 @@ struct QueueTests {
     }
 
     @Test("many producers and consumers released together: every element is delivered exactly once, each producer's in order, and the queue never overfills",
-          .teaches("08-producer-consumer#two-speeds-one-buffer"))
+          .teaches("05-producer-consumer#two-speeds-one-buffer"))
     func everyElementExactlyOnce() throws {
         let producers = 3, consumers = 3, perProducer = 200, capacity = 2
         let queue = BoundedQueue<Int>(capacity: capacity)
@@ -136,7 +136,7 @@ struct QueueTests {
     }
 
     @Test("a consumer blocked on an empty queue goes on promptly after a put, and a producer blocked on a full queue after a take",
-          .teaches("08-producer-consumer#waiting-for-a-condition-in-a-loop"))
+          .teaches("05-producer-consumer#waiting-for-a-condition-in-a-loop"))
     func blockedThreadsAreWoken() throws {
         let queue = BoundedQueue<Int>(capacity: 1)
         defer { queue.close() }

@@ -130,7 +130,7 @@ private func concurrently(
 @Suite("Account: concurrent deposits and withdrawals", .serialized)
 struct RaceTests {
     @Test("no deposit is lost when many tasks deposit at once",
-          .teaches("06-race-conditions#fixing-it-with-nslock"))
+          .teaches("07-race-conditions#fixing-it-with-nslock"))
     func concurrentDeposits() async {
         let tasks = 8
         let rounds = 1_000
@@ -144,7 +144,7 @@ struct RaceTests {
     }
 
     @Test("deposits and withdrawals add up, for one caller and for many at once, below zero too",
-          .teaches("06-race-conditions#fixing-it-with-nslock"))
+          .teaches("07-race-conditions#fixing-it-with-nslock"))
     func mixedDepositsAndWithdrawals() async {
         let fresh = Account()
         #expect(await fresh.balance == 0, "a new account should start with a balance of 0")
@@ -177,7 +177,7 @@ struct RaceTests {
     }
 
     @Test("the balance read while deposits run never goes backwards or out of range",
-          .teaches("06-race-conditions#threadsanitizer-finds-the-race"))
+          .teaches("07-race-conditions#threadsanitizer-finds-the-race"))
     func readsDuringDeposits() async {
         let depositors = 4
         let rounds = 2_500
@@ -224,7 +224,7 @@ struct RaceTests {
     }
 
     @Test("many tasks in a task group on the cooperative pool deposit and withdraw without losing an update",
-          .teaches("06-race-conditions#fixing-it-with-an-actor"))
+          .teaches("07-race-conditions#fixing-it-with-an-actor"))
     func tasksOnTheCooperativePool() async throws {
         try await atTestPriority(Self.tasksOnTheCooperativePoolBody)
     }

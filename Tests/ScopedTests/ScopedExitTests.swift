@@ -18,7 +18,7 @@ extension ScopedTests {
     @Suite("Scoped: every way out of a lock, and callers on the cooperative pool")
     struct ExitsAndTasks {
         @Test("however a body ends (at its end, by an early return, by a throw) the next thread gets in; errors come out unchanged and changes made before them are kept",
-              .teaches("05-scoped-locking#defer-release-on-every-way-out"))
+              .teaches("06-scoped-locking#defer-release-on-every-way-out"))
         func releasedHoweverBodyEnds() {
             let threads = 4, rounds = 99
             let guarded = Guarded(0)
@@ -67,7 +67,7 @@ extension ScopedTests {
         }
 
         @Test("a refused transfer throws InsufficientFunds with what the source held, changes nothing, and leaves both locks free",
-              .teaches("05-scoped-locking#check-and-act-under-the-same-locks"))
+              .teaches("06-scoped-locking#check-and-act-under-the-same-locks"))
         func refusalReleasesBothLocks() {
             let accounts = accountsInLockOrder([10, 5])
             let (low, high) = (accounts[0], accounts[1])
@@ -98,7 +98,7 @@ extension ScopedTests {
         }
 
         @Test("many tasks on the cooperative pool can use withLock and transfer, one at a time, losing no update and no money",
-              .teaches("05-scoped-locking#scoped-locking-in-async-code"))
+              .teaches("06-scoped-locking#scoped-locking-in-async-code"))
         func tasksOnTheCooperativePool() async {
             // A body holds its locks only while it runs and never suspends, so
             // a task blocked in withLock always waits for a task that is
@@ -145,7 +145,7 @@ extension ScopedTests {
         }
 
         @Test("withLock and transfer alone order every access: threads making values, adding to them and transferring between them lose nothing, and ThreadSanitizer sees no race",
-              .teaches("05-scoped-locking#mutex-withlock-the-value-lives-inside-the-lock"))
+              .teaches("06-scoped-locking#mutex-withlock-the-value-lives-inside-the-lock"))
         func ordersEveryAccess() {
             // Nothing but withLock and transfer orders the threads' accesses
             // here (no occupancy atomics, no other lock while they run), so the

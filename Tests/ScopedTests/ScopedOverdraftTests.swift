@@ -9,7 +9,7 @@ import Testing
 
 extension ScopedTests.Transfers {
     @Test("a transfer from an account to itself returns, changes nothing, leaves the lock free, and is refused when the balance is short",
-          .teaches("05-scoped-locking#the-same-account-twice"))
+          .teaches("06-scoped-locking#the-same-account-twice"))
     func transferToItself() {
         let account = Guarded(100)
         let outcomes = Shared<[Outcome]>([])
@@ -34,7 +34,7 @@ extension ScopedTests.Transfers {
     }
 
     @Test("when transfers race for the last money in an account, exactly one gets it and the others are refused: no balance ever goes below zero",
-          .teaches("05-scoped-locking#check-and-act-under-the-same-locks"))
+          .teaches("06-scoped-locking#check-and-act-under-the-same-locks"))
     func lastMoneyGoesOnce() {
         guard lastMoneyWhileTargetsAreHeld() else { return }
         lastMoneyWhileTheFirstIsInterrupted()

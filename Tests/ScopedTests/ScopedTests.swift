@@ -37,7 +37,7 @@ func addOne(to value: inout Int, watchedBy occupancy: Occupancy? = nil) -> Int {
 @Suite("Scoped: Guarded values and transfers between them", .serialized)
 struct ScopedTests {
     @Test("every Guarded gets an id of its own, also when many threads make values at once, and keeps it",
-          .teaches("05-scoped-locking#one-lock-order-for-everyone"))
+          .teaches("06-scoped-locking#one-lock-order-for-everyone"))
     func idsAreUnique() {
         let threads = 8, each = 50
         let made = Shared<[Guarded<Int>]>([])
@@ -58,7 +58,7 @@ struct ScopedTests {
     }
 
     @Test("threads take turns inside withLock: each body sees the value the last one left, and its result comes out of withLock",
-          .teaches("05-scoped-locking#withlock-the-closure-is-the-scope"))
+          .teaches("06-scoped-locking#withlock-the-closure-is-the-scope"))
     func takesTurns() {
         let threads = 8, rounds = 50, start = 100
         let guarded = Guarded(start)
@@ -87,7 +87,7 @@ struct ScopedTests {
     }
 
     @Test("withLock of one Guarded can run inside another's withLock, and each still lets one thread in at a time",
-          .teaches("05-scoped-locking#one-lock-order-for-everyone"))
+          .teaches("06-scoped-locking#one-lock-order-for-everyone"))
     func nestsDifferentValues() {
         let ordered = accountsInLockOrder([0, 0, 0])
         let (outer, inner, other) = (ordered[0], ordered[1], ordered[2])

@@ -12,7 +12,7 @@ extension ScopedTests {
     @Suite("Scoped: transfers that cannot deadlock and never overdraw")
     struct Transfers {
         @Test("while one thread holds an account for a long time, transfers from and to it wait, a transfer between two other accounts goes ahead, and the waiting transfers finish promptly once it is released, seeing its change",
-              .teaches("05-scoped-locking#one-lock-order-for-everyone"))
+              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func longHolderKeepsOnlyItsAccount() {
             let holding = 2.0   // longer than a lock that gives up after a second
             // alice starts empty; the holder puts 300 in just before it leaves,
@@ -61,7 +61,7 @@ extension ScopedTests {
         }
 
         @Test("a transfer takes the lower id's lock first, whichever account is the source: it never holds the higher one while it waits for the lower",
-              .teaches("05-scoped-locking#one-lock-order-for-everyone"))
+              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func takesTheLowerIDFirst() {
             for (low, high) in pairsToProbe() {
                 for (source, target) in [(high, low), (low, high)] {
@@ -138,7 +138,7 @@ extension ScopedTests {
         }
 
         @Test("many threads transferring in both directions between the same accounts finish promptly, and no money appears or vanishes, neither at the end nor at any moment a thread locking every account in ascending id looks",
-              .teaches("05-scoped-locking#one-lock-order-for-everyone"))
+              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func opposingTransfersConserveMoney() {
             let threads = 6, rounds = 2_000, start = 1_000
             let accounts = accountsInLockOrder([start, start, start])

@@ -20,10 +20,10 @@ private func mixedResult(submission: String = "alice <&> \"b\"") -> SubmissionRe
                                          test("order", .didNotCompile, 0, of: 5, "Threads.swift:3: error: expected expression")],
                                  points: 0, maxPoints: 10, verdict: .error,
                                  compileErrors: ["Threads.swift:3: error: expected expression"], notes: [], seconds: 0)
-    let race = ExerciseResult(exercise: "race", lesson: "book/06-race-conditions.md",
+    let race = ExerciseResult(exercise: "race", lesson: "book/07-race-conditions.md",
                               tests: [test("deposits", .passed, 0, of: 10)],
                               points: 0, maxPoints: 10, verdict: .notStarted, compileErrors: [], notes: [], seconds: 0.4)
-    let scoped = ExerciseResult(exercise: "scoped", lesson: "book/05-scoped-locking.md",
+    let scoped = ExerciseResult(exercise: "scoped", lesson: "book/06-scoped-locking.md",
                                 tests: [test("exclusive", .passed, 5, of: 5), test("nested", .passed, 5, of: 5)],
                                 points: 10, maxPoints: 10, verdict: .passed, compileErrors: [], notes: [], seconds: 0.3)
     return SubmissionResult(submission: submission, exercises: [lock, threads, race, scoped], score: 13.34, maxScore: 40,

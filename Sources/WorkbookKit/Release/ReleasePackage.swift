@@ -57,8 +57,8 @@ enum ReleasePackage {
         return """
         # Swift Threading Workbook
 
-        Threads, locks, daemon threads, semaphores, scoped locking, race
-        conditions and producer–consumer queues in Swift 6 on Linux, learnt by
+        Threads, locks, daemon threads, semaphores, producer–consumer queues,
+        scoped locking and race conditions in Swift 6 on Linux, learnt by
         writing them. Each lesson ends
         in an exercise; its tests tell you what is still missing and which
         section of the lesson explains it.
