@@ -50,6 +50,34 @@ import Testing
         #expect(!lines.joined().contains("ScheduleShaker"))
     }
 
+    /// A thread of the student's code waiting for the pthread mutex at
+    /// `mutex`, held by the thread whose id is `owner`.
+    func waitingForLock(tid: Int32, mutex: UInt64, owner: Int32, line: Int) -> CapturedThread {
+        CapturedThread(tid: tid, innerTid: tid, name: "t", frames: [
+            CapturedFrame(pc: 1, function: "___pthread_mutex_lock", library: "libc.so.6", mutex: mutex, owner: owner),
+            CapturedFrame(pc: 2, function: "$s14ScopedExercise1fyyF", library: "",
+                          location: "/workspace/Sources/ScopedExercise/Guarded.swift:\(line):9"),
+        ])
+    }
+
+    @Test("a ring of threads each waiting for a lock the next one holds is a deadlock, named link by link")
+    func ring() {
+        let lines = HangAccount().lines([waitingForLock(tid: 3, mutex: 64, owner: 4, line: 32),
+                                         waitingForLock(tid: 4, mutex: 128, owner: 5, line: 32),
+                                         waitingForLock(tid: 5, mutex: 192, owner: 3, line: 34)])
+        #expect(lines.first == "thread A waits for a lock held by thread B at Guarded.swift:32", "\(lines)")
+        #expect(lines.last == "deadlock: thread A waits for a lock thread B holds, thread B waits for a lock thread C holds "
+                + "and thread C waits for a lock thread A holds, so none of them can go on: take the locks in one order that every thread agrees on",
+                "\(lines)")
+    }
+
+    @Test("a thread waiting for a lock it holds itself is named so, not as a ring")
+    func waitsForItself() {
+        let lines = HangAccount().lines([waitingForLock(tid: 3, mutex: 64, owner: 3, line: 32)])
+        #expect(lines.first == "thread A waits for a lock it holds itself at Guarded.swift:32", "\(lines)")
+        #expect(lines.last?.hasPrefix("deadlock: thread A waits for a lock it already holds") == true, "\(lines)")
+    }
+
     @Test("a lock held by a thread that has ended is named as never released")
     func ownerEnded() {
         let waiting = CapturedThread(tid: 10, innerTid: 3, name: "t", frames: [

@@ -81,7 +81,8 @@ struct HangAccount {
             var line = "\(waiter.label) \(waiter.wait.words)"
             if case .lock(_, let owner) = waiter.wait {
                 if let holder = byTid[owner] {
-                    line += " held by \(holder.label)" + (holder.at == nil ? ", which has left your code without unlocking it" : "")
+                    line += holder.tid == waiter.tid ? " it holds itself"
+                        : " held by \(holder.label)" + (holder.at == nil ? ", which has left your code without unlocking it" : "")
                 } else if owner != 0 && !known.contains(owner) {
                     line += " held by a thread that has ended"
                 }
@@ -91,17 +92,33 @@ struct HangAccount {
             return line
         }
         if let cycle = deadlock(waiters, byTid: byTid) {
-            lines.append("deadlock: " + cycle.map { "\($0.label) holds a lock the next one wants" }.joined(separator: ", ")
-                         + ", and \(cycle.last!.label) waits for \(cycle.first!.label): take locks in one agreed order")
+            lines.append(Self.deadlockLine(cycle))
         } else if waiters.contains(where: { waiter in
             guard case .lock(_, let owner) = waiter.wait, owner != 0 else { return false }
             return !known.contains(owner) || byTid[owner]?.at == nil
         }) {
             lines.append("a lock was never released: the thread that took it ended without unlocking (a missing unlock, or one skipped by a throw or an early return)")
-        } else if waiters.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore }) {
+        } else if case let inCode = waiters.filter({ $0.at != nil }), !inCode.isEmpty,
+                  inCode.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore }) {
+            // The test's own threads (a join, a gate) wait on conditions too:
+            // what counts is where the student's code waits.
             lines.append("every thread waits for a signal nobody is left to send: a lost wake-up (a signal sent before the wait, or an `if` where a `while` loop must re-check)")
         }
         return lines
+    }
+
+    /// What a cycle of threads each waiting for a lock the next one holds
+    /// adds up to: one thread waiting for itself, or a ring of them.
+    static func deadlockLine(_ cycle: [Waiter]) -> String {
+        guard cycle.count > 1 else {
+            return "deadlock: \(cycle[0].label) waits for a lock it already holds, and a lock that is not recursive never opens "
+                + "for its own holder (a lock taken again inside its own critical section, or left locked when a throw skipped the unlock)"
+        }
+        let links = cycle.indices.map { index in
+            "\(cycle[index].label) waits for a lock \(cycle[(index + 1) % cycle.count].label) holds"
+        }
+        return "deadlock: " + links.dropLast().joined(separator: ", ") + " and " + links.last!
+            + ", so none of them can go on: take the locks in one order that every thread agrees on"
     }
 
     /// A cycle in "waits for a lock held by", if there is one.
