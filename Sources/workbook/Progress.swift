@@ -2,21 +2,23 @@ import ArgumentParser
 import Foundation
 import WorkbookKit
 
-struct Progress: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Show every exercise with its state (the default command).",
-        discussion: "An exercise whose files are still the stub is not started; every other one is graded by its tests, so the state always says what the tests say."
-    )
+extension Workbook {
+    struct Progress: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show every exercise with its state (the default command).",
+            discussion: "An exercise whose files are still the stub is not started; every other one is graded by its tests, so the state always says what the tests say."
+        )
 
-    @OptionGroup var root: RootOption
+        @OptionGroup var root: RootOption
 
-    func run() throws {
-        let course = try root.loadCourse()
-        let style = TerminalStyle.forStandardOutput()
-        let grader = StudentGrader(course: course, policy: try GradingPolicy.load(root: course.root), log: statusLine(style))
-        let rows = try grader.progress()
-        clearStatusLine(style)
-        print(StudentReport(style: style).progress(rows))
+        func run() throws {
+            let course = try root.loadCourse()
+            let style = TerminalStyle.forStandardOutput()
+            let grader = StudentGrader(course: course, policy: try GradingPolicy.load(root: course.root), log: statusLine(style))
+            let rows = try grader.progress()
+            clearStatusLine(style)
+            print(StudentReport(style: style).progress(rows))
+        }
     }
 }
 
