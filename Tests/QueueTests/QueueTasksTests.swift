@@ -136,13 +136,20 @@ extension QueueTests {
             """)
 
         // A producer that never has to wait, putting until close() stops it.
+        // It paces itself (a few thousand puts a second at most), so it is
+        // still putting when close() comes, however late the test thread
+        // runs, and the queue never fills: its first put() after close()
+        // must learn of it through the queue's lock.
         let open = BoundedQueue<Int>(capacity: 10_000)
         let accepted = Atomic<Int>(0)
         let late = startThread(name: "late-producer") {
-            for element in 0..<9_000 {
+            let stop = Date(timeIntervalSinceNow: untilLetGo)
+            var element = 0
+            while Date() < stop {
                 guard (try? open.put(element)) != nil else { return }
                 accepted.add(1, ordering: .relaxed)
-                sched_yield()
+                element += 1
+                Thread.sleep(forTimeInterval: 0.0002)
             }
         }
         try #require(eventually(within: promptly) { accepted.load(ordering: .relaxed) >= 20 },
