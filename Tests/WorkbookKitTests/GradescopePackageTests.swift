@@ -42,11 +42,15 @@ final class GradescopePackageTests {
             try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: target)
         }
         _ = try await run("run_autograder")
-        let results = autograder.appending(path: "results/results.json")
+        return try validated(autograder.appending(path: "results/results.json"))
+    }
+
+    /// A `results.json`, checked against Gradescope's format and decoded.
+    private func validated(_ results: URL) throws -> [String: Any] {
         let check = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"
         let validation = ProcessRunner.run("/usr/bin/env", ["python3", "-c", check, results.path,
                                                             Self.root.appending(path: "Tests/Schemas/gradescope-results.schema.json").path], timeout: 60)
-        #expect(validation.shellStatus == 0, "results.json against Gradescope's format: \(validation.output)")
+        #expect(validation.shellStatus == 0, "\(results.lastPathComponent) against Gradescope's format: \(validation.output)")
         return try #require(JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any])
     }
 
@@ -80,6 +84,16 @@ final class GradescopePackageTests {
         try #require(setup.shellStatus == 0, "setup.sh: \(setup.output)")
         #expect(setup.output.contains("reference: 70 / 70") && setup.output.contains("stubs: 0 / 70"))
         #expect(!folder.exists("autograder/source/selftest"), "the reference is gone once the self-test passed")
+        // The self-test's gradings, in Gradescope's format: the reference
+        // and the stubs graded as run_autograder grades a submission.
+        var testNames: [[String]] = []
+        for (name, score) in [("reference", 7000), ("stubs", 0), ("stubs-with-a-comment-added", 0)] {
+            let results = try validated(autograder.appending(path: "selftest-results/\(name).json"))
+            #expect(cents(results) == score, "\(name)")
+            #expect(cents(results) == course.exercises.map { cents(results, $0.name) }.reduce(0, +), "\(name): the tests add up to the score")
+            testNames.append(((results["tests"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String })
+        }
+        #expect(Set(testNames.map(\.count)).count == 1 && testNames[0].count > 0, "the same tests, whatever is graded")
 
         // A cloned repository with the exercises two folders down: full marks
         // for the two it holds (the self-test above graded every reference).

@@ -131,7 +131,7 @@ import Testing
         let mutant = try #require(try MutantPatch.all(in: lock.mutantsDirectory, root: root).first { $0.name == "unlock-without-signal" })
         let reference = Dictionary(uniqueKeysWithValues: lock.files.map { ($0.name, $0.solutionText(exercise: lock)) })
         let submission = Submission(name: "lost wake-up", folder: root, sources: ["lock": try mutant.apply(to: reference)], ignored: [])
-        let grader = Grader(course: course, policy: try GradingPolicy.load(root: root), workspace: "grading-tests")
+        let grader = Grader(course: course, policy: try GradingPolicy.load(root: root), workspace: "grading-hang-account")
         let result = try await offThePool { try grader.grade(submission, only: ["lock"]) }
         let explained = try #require(result.exercises.first?.tests.first { $0.message.contains("where each thread was") },
                                      "no failed test explains where the threads wait")

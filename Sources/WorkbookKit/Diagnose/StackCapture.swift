@@ -11,7 +11,7 @@ import Foundation
 /// never changes a verdict.
 enum StackCapture {
     static let gdb = "/usr/bin/gdb"
-    static let secondsLimit = 8.0
+    static let secondsLimit = 20.0
     static let outputCap = 512 << 10
 
     /// Whether captures can be made here (gdb installed).

@@ -54,6 +54,16 @@ public struct GradescopeAutograder: Sendable {
         return result
     }
 
+    /// Where the self-test keeps the `results.json` of each of its gradings
+    /// (`reference.json`, `stubs.json`, …): a record, in the image, of what
+    /// the reference and the stubs scored when it was built.
+    public var selfTestResults: URL { root.appending(path: "selftest-results") }
+
+    private func keep(_ result: SubmissionResult, as name: String) throws {
+        try FileManager.default.createDirectory(at: selfTestResults, withIntermediateDirectories: true)
+        try GradescopeReport.json(result).write(to: selfTestResults.appending(path: "\(name).json"))
+    }
+
     private func write(_ result: SubmissionResult) throws {
         try FileManager.default.createDirectory(at: resultsFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try GradescopeReport.json(result).write(to: resultsFile)
@@ -69,11 +79,13 @@ public struct GradescopeAutograder: Sendable {
         var lines: [String] = []
         var problems: [String] = []
         let solved = try grader.grade(try Submission.load(reference, course: course))
+        try keep(solved, as: "reference")
         lines.append("reference: \(Gradebook.format(solved.score)) / \(Gradebook.format(solved.maxScore)) (\(String(format: "%.1f", solved.seconds)) s)")
         if solved.score != solved.maxScore { problems.append("the reference scores \(solved.score) of \(solved.maxScore)") }
         let stubs = grader.stubs
         for (label, sources) in [("stubs", stubs), ("stubs with a comment added", stubs.mapValues { $0.mapValues { $0 + "\n// started\n" } })] {
             let graded = try grader.grade(Submission(name: label, folder: course.root, sources: sources, ignored: []))
+            try keep(graded, as: label.replacingOccurrences(of: " ", with: "-"))
             lines.append("\(label): \(Gradebook.format(graded.score)) / \(Gradebook.format(graded.maxScore)) (\(String(format: "%.1f", graded.seconds)) s)")
             if graded.score != 0 { problems.append("the \(label) score \(graded.score)") }
         }
