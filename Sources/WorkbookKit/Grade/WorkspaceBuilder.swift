@@ -22,6 +22,9 @@ struct WorkspaceBuilder {
         var traced = false
         while true {
             let suspects = studentExercises.subtracting(broken.keys).subtracting(refused.keys)
+            // With no student exercise left in it, the build would only
+            // rebuild the suites around stubs, which the engine already runs.
+            if suspects.isEmpty && (!broken.isEmpty || !refused.isEmpty) { return broken }
             try workspace.install(sources)
             grader.log("building")
             switch workspace.build(sandbox: grader.sandbox, user: users.builder, timeout: grader.policy.secondsPerBuild) {
@@ -39,6 +42,11 @@ struct WorkspaceBuilder {
                         broken[name] = errors
                         sources[name] = stubs[name]
                     }
+                } else if suspects.count == 1, let name = suspects.first {
+                    // Alone among stubs it is what broke the build: building
+                    // it alone again would only repeat this failure.
+                    broken[name] = Self.problem(in: output)
+                    sources[name] = stubs[name]
                 } else if !traced && !suspects.isEmpty {
                     traced = true
                     try trace(suspects, &sources, &broken)
@@ -69,15 +77,19 @@ struct WorkspaceBuilder {
             switch workspace.build(sandbox: grader.sandbox, user: users.builder, timeout: grader.policy.secondsPerBuild) {
             case .built: continue
             case .failed(let output):
-                let errors = CompilerDiagnostics.errorLines(in: output).map(CrashMessage.withoutPaths)
-                problem = errors.isEmpty ? ["the build failed: " + CrashMessage.withoutPaths(String(output.suffix(500)))]
-                    : Array(errors.prefix(3))
+                problem = Self.problem(in: output)
             case .timedOut(let seconds):
                 problem = ["the build took longer than \(Int(seconds)) s (an expression the type checker cannot finish?)"]
             }
             broken[name] = problem
             sources[name] = stubs[name]
         }
+    }
+
+    /// A failed build's first errors, or its last lines when it names none.
+    private static func problem(in output: String) -> [String] {
+        let errors = CompilerDiagnostics.errorLines(in: output).map(CrashMessage.withoutPaths)
+        return errors.isEmpty ? ["the build failed: " + CrashMessage.withoutPaths(String(output.suffix(500)))] : Array(errors.prefix(3))
     }
 
     /// Student modules whose objects define symbols of other modules.
