@@ -88,7 +88,9 @@ public struct Grader: Sendable {
 
         // Each started exercise is compiled alone and swapped into the suites
         // built once; one that cannot be swapped is built into the suites.
-        let sanitizedNames = Set(chosen.map(\.name).filter { policy.threadSanitizer.contains($0) })
+        // Like a shaken schedule, ThreadSanitizer could only reword the
+        // failures of an exercise that earns nothing: only started ones meet it.
+        let sanitizedNames = Set(chosen.map(\.name).filter { policy.threadSanitizer.contains($0) && !notStarted.contains($0) })
         let sanitizerEngine = SuiteEngine(grader: self, threadSanitizer: true)
         let sanitizerBase = sanitizedNames.isEmpty ? nil : try sanitizerEngine.prepare(users: users)
         let started = chosen.filter { !notStarted.contains($0.name) && refused[$0.name] == nil }
@@ -155,7 +157,7 @@ public struct Grader: Sendable {
         }
         let sanitizerJobs: [@Sendable () throws -> Lane] = sanitized.enumerated().map { index, exercise in
             let subject = compiled[exercise.name]
-            let inEngine = notStarted.contains(exercise.name) || subject?.sanitized?.outcome == .swappable
+            let inEngine = subject?.sanitized?.outcome == .swappable
             return { [self, sources] in
                 Lane.timed(exercise.name, .threadSanitizer) {
                     guard inEngine else {
