@@ -76,7 +76,7 @@ let package = Package(
     products: toolProducts + [
         // For Benchmarks/ (a separate package): the reference solutions it
         // measures. Nothing in this package uses the product.
-        .library(name: "WorkbookSolutions", targets: ["LockSolution", "SemaphoreSolution", "RaceSolution"]),
+        .library(name: "WorkbookSolutions", targets: ["LockSolution", "SemaphoreSolution", "RaceSolution"])
     ],
     traits: [
         .trait(
@@ -90,6 +90,6 @@ let package = Package(
         .testTarget(
             name: "WorkbookKitTests",
             dependencies: ["WorkbookKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
-        ),
+        )
     ] + courseTargets
 )

@@ -6,7 +6,8 @@ extension Workbook {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Time your exercise beside the reference solution and the platform's primitive.",
-            discussion: "Builds your module from Exercises/ and the reference in release mode, runs the same workload on each and prints nanoseconds per operation. Exercises: lock, semaphore, race. `workbook bench sandbox` instead times the grader's sandbox: one test run and one submission, with and without it. `workbook bench shaken-schedule` grades the reference --runs times with a shaken schedule (each failure with its seed) and times one submission with and without that lane."
+            discussion:
+                "Builds your module from Exercises/ and the reference in release mode, runs the same workload on each and prints nanoseconds per operation. Exercises: lock, semaphore, race. `workbook bench sandbox` instead times the grader's sandbox: one test run and one submission, with and without it. `workbook bench shaken-schedule` grades the reference --runs times with a shaken schedule (each failure with its seed) and times one submission with and without that lane."
         )
 
         @OptionGroup var root: RootOption
@@ -26,12 +27,16 @@ extension Workbook {
         func run() throws {
             let course = try root.loadCourse()
             if exercise == "sandbox" {
-                let benchmark = SandboxBenchmark(course: course, policy: try GradingPolicy.load(root: course.root)) { printError("… \($0)") }
+                let benchmark = SandboxBenchmark(course: course, policy: try GradingPolicy.load(root: course.root)) {
+                    printError("… \($0)")
+                }
                 print(try benchmark.run())
                 return
             }
             if exercise == "shaken-schedule" {
-                let benchmark = ShakenScheduleBenchmark(course: course, policy: try GradingPolicy.load(root: course.root)) { printError("… \($0)") }
+                let benchmark = ShakenScheduleBenchmark(course: course, policy: try GradingPolicy.load(root: course.root)) {
+                    printError("… \($0)")
+                }
                 print(try benchmark.run(runs: max(1, runs), exercises: only))
                 return
             }

@@ -6,7 +6,8 @@ extension Workbook {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write Solutions/ and Exercises/ from the lessons and render the HTML book.",
-            discussion: "Exercise files you have edited are never overwritten unless you pass --force, which keeps a backup in Exercises/.backups/."
+            discussion:
+                "Exercise files you have edited are never overwritten unless you pass --force, which keeps a backup in Exercises/.backups/."
         )
 
         @OptionGroup var root: RootOption
@@ -30,7 +31,9 @@ extension Workbook {
             let rendered = try BookRenderer(course: course, edition: instructor ? .instructor : .student).render(to: folder)
             for problem in rendered.problems { printError(problem.description) }
             let milliseconds = Double(rendered.duration.components.attoseconds) / 1e15 + Double(rendered.duration.components.seconds) * 1000
-            print("rendered the \(instructor ? "instructor" : "student") edition of the book in \(String(format: "%.0f", milliseconds)) ms (\(rendered.highlighted.afresh) of \(rendered.highlighted.shown) Swift blocks highlighted afresh): \(rendered.indexPage.path)")
+            print(
+                "rendered the \(instructor ? "instructor" : "student") edition of the book in \(String(format: "%.0f", milliseconds)) ms (\(rendered.highlighted.afresh) of \(rendered.highlighted.shown) Swift blocks highlighted afresh): \(rendered.indexPage.path)"
+            )
         }
 
         private func tangle(_ course: Course) throws {

@@ -14,7 +14,9 @@ extension Workbook {
         @Option(help: "Run the reference solutions and the mutants this many times (flake statistics).")
         var runs = 1
 
-        @Option(name: .customLong("exercise"), help: "Check only this exercise's suite, solution, stub, mutants and accepted variants (repeatable; all when not given).")
+        @Option(
+            name: .customLong("exercise"),
+            help: "Check only this exercise's suite, solution, stub, mutants and accepted variants (repeatable; all when not given).")
         var exercises: [String] = []
 
         @Option(help: "The shaken schedule's seed for every grading (default: a fresh seed for each).")
@@ -49,16 +51,24 @@ extension Workbook {
         private func summary(_ report: CourseChecker.Report, seconds: Double) -> String {
             var lines = ["checked \(report.lessons) lessons, \(report.swiftBlocks) Swift blocks"]
             if let examples = report.examples {
-                lines.append("  \(examples.compiled) blocks compiled (\(String(format: "%.1f", examples.buildSeconds)) s), \(examples.ran) programs run (\(String(format: "%.1f", examples.runSeconds)) s), \(examples.compileFailChecked) compile-fail blocks, \(examples.ignored.count) ignored")
+                lines.append(
+                    "  \(examples.compiled) blocks compiled (\(String(format: "%.1f", examples.buildSeconds)) s), \(examples.ran) programs run (\(String(format: "%.1f", examples.runSeconds)) s), \(examples.compileFailChecked) compile-fail blocks, \(examples.ignored.count) ignored"
+                )
             }
             if let suites = report.suites {
                 for tally in suites.tallies {
-                    let shaken = tally.onlyWithShakenSchedule > 0 ? ", \(tally.onlyWithShakenSchedule) of them only with a shaken schedule" : ""
-                    lines.append("  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected" + shaken + (tally.seconds > 0 ? String(format: " (%.1f s)", tally.seconds) : ""))
+                    let shaken =
+                        tally.onlyWithShakenSchedule > 0 ? ", \(tally.onlyWithShakenSchedule) of them only with a shaken schedule" : ""
+                    lines.append(
+                        "  \(tally.subject): \(tally.asExpected)/\(tally.runs) as expected" + shaken
+                            + (tally.seconds > 0 ? String(format: " (%.1f s)", tally.seconds) : ""))
                 }
             }
             let errors = report.errors.count
-            lines.append(errors == 0 ? "no problems (\(String(format: "%.1f", seconds)) s)" : "\(errors) problem\(errors == 1 ? "" : "s") (\(String(format: "%.1f", seconds)) s)")
+            lines.append(
+                errors == 0
+                    ? "no problems (\(String(format: "%.1f", seconds)) s)"
+                    : "\(errors) problem\(errors == 1 ? "" : "s") (\(String(format: "%.1f", seconds)) s)")
             return lines.joined(separator: "\n")
         }
     }

@@ -7,10 +7,10 @@ extension Workbook {
         static let configuration = CommandConfiguration(
             abstract: "Grade submissions: folders holding a student's Exercises/.",
             discussion: """
-            Only the exercise sources are taken from a submission; the manifest, suites and support code come from the course. Writes each submission's grade record (grade.json) and its reports (by default results.json in Gradescope's format and feedback.html) into its report folder, and a CSV gradebook for the batch.
+                Only the exercise sources are taken from a submission; the manifest, suites and support code come from the course. Writes each submission's grade record (grade.json) and its reports (by default results.json in Gradescope's format and feedback.html) into its report folder, and a CSV gradebook for the batch.
 
-            Exit status: 0 when every submission was graded (and, with --fail-under, scored at least that much); 1 when one scored less; 2 when the grader could not grade one (its reports say why).
-            """
+                Exit status: 0 when every submission was graded (and, with --fail-under, scored at least that much); 1 when one scored less; 2 when the grader could not grade one (its reports say why).
+                """
         )
 
         @OptionGroup var root: RootOption
@@ -30,7 +30,11 @@ extension Workbook {
         @Option(help: "How many suites run at once, each in its own process and as its own user.")
         var jobs = Grader.defaultJobs
 
-        @Option(name: .customLong("format"), help: "A report to write for each submission: gradescope (results.json), junit (junit.xml), github-classroom (classroom/<exercise>.json, and the step outputs in $GITHUB_OUTPUT when it is set), html (feedback.html). Repeatable; default: gradescope and html.")
+        @Option(
+            name: .customLong("format"),
+            help:
+                "A report to write for each submission: gradescope (results.json), junit (junit.xml), github-classroom (classroom/<exercise>.json, and the step outputs in $GITHUB_OUTPUT when it is set), html (feedback.html). Repeatable; default: gradescope and html."
+        )
         var formats: [ReportFormat] = []
 
         @Option(help: "Exit with status 1 when a submission scores under this percentage of the points (for CI).")
@@ -63,7 +67,9 @@ extension Workbook {
                 try writeStepOutputs(summary, to: stepOutput)
             }
             if summary.graderErrors > 0 {
-                printError("the grader could not grade \(summary.graderErrors) of \(folders.count) submissions (each has a results.json saying why)")
+                printError(
+                    "the grader could not grade \(summary.graderErrors) of \(folders.count) submissions (each has a results.json saying why)"
+                )
                 throw ExitCode(2)
             }
             if let failUnder {
@@ -78,7 +84,9 @@ extension Workbook {
         /// A GitHub Actions step's outputs, one per exercise, for the reporter.
         private func writeStepOutputs(_ summary: GradeBatch.Summary, to path: String) throws {
             guard summary.results.count == 1, let result = summary.results.first else {
-                printError("GITHUB_OUTPUT is set but \(summary.results.count) submissions were graded: step outputs are written for one submission only")
+                printError(
+                    "GITHUB_OUTPUT is set but \(summary.results.count) submissions were graded: step outputs are written for one submission only"
+                )
                 return
             }
             let handle = try FileHandle(forWritingTo: URL(filePath: path))

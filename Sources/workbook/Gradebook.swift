@@ -8,8 +8,8 @@ extension Workbook {
             commandName: "gradebook",
             abstract: "Rebuild a class's gradebook from the grade records that `workbook grade` wrote.",
             discussion: """
-            Reads <graded>/<submission>/grade.json for every submission and prints the gradebook as CSV (or writes it with --output). A roster joins each submission to its student: any CSV with a header row, one of whose columns (`submission`, or else the one whose values match the most report folders) names the submission. For an LMS layout, pass the LMS's own export of its gradebook as the roster.
-            """
+                Reads <graded>/<submission>/grade.json for every submission and prints the gradebook as CSV (or writes it with --output). A roster joins each submission to its student: any CSV with a header row, one of whose columns (`submission`, or else the one whose values match the most report folders) names the submission. For an LMS layout, pass the LMS's own export of its gradebook as the roster.
+                """
         )
 
         @Argument(help: "The folder `workbook grade` wrote its reports into.")
@@ -37,7 +37,9 @@ extension Workbook {
             gradebook.layout = lms ?? .spreadsheet
             gradebook.assignment = assignment
             if let roster {
-                guard let text = try? String(contentsOfFile: roster, encoding: .utf8) else { throw ValidationError("\(roster): cannot read the roster") }
+                guard let text = try? String(contentsOfFile: roster, encoding: .utf8) else {
+                    throw ValidationError("\(roster): cannot read the roster")
+                }
                 gradebook.roster = try Roster(path: roster, text: text, submissions: records.map(\.name))
                 if gradebook.roster?.key == nil { throw ValidationError("\(roster): no column names any submission in \(graded)") }
             }

@@ -25,7 +25,9 @@ extension Workbook {
             }
             print("Hint \(index + 1) of \(exercise.lesson.hints.count) for \(exercise.name):\n")
             print(hint.markdown)
-            if index + 1 == exercise.lesson.hints.count { print("\n(that was the last hint; `workbook hint \(exercise.name) --reset` starts again)") }
+            if index + 1 == exercise.lesson.hints.count {
+                print("\n(that was the last hint; `workbook hint \(exercise.name) --reset` starts again)")
+            }
         }
     }
 }

@@ -12,8 +12,10 @@ extension Workbook {
 
         struct Classroom: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Write a GitHub Classroom workflow (.github/workflows/classroom.yml) into a folder: the student edition's repository.",
-                discussion: "The workflow grades the student's Exercises/ against the course checked out from --course at --tag, in the sandbox, and reports one line per exercise through GitHub Classroom's reporter."
+                abstract:
+                    "Write a GitHub Classroom workflow (.github/workflows/classroom.yml) into a folder: the student edition's repository.",
+                discussion:
+                    "The workflow grades the student's Exercises/ against the course checked out from --course at --tag, in the sandbox, and reports one line per exercise through GitHub Classroom's reporter."
             )
 
             @OptionGroup var root: RootOption
@@ -32,7 +34,9 @@ extension Workbook {
                 let file = try ClassroomWorkflow(course: loaded, courseRepository: course, courseRef: tag)
                     .write(into: URL(filePath: folder).standardizedFileURL)
                 print("wrote \(file.path)")
-                print("protect these paths in the assignment (students must not change them): \(ClassroomWorkflow.protectedPaths.joined(separator: " "))")
+                print(
+                    "protect these paths in the assignment (students must not change them): \(ClassroomWorkflow.protectedPaths.joined(separator: " "))"
+                )
             }
         }
 
@@ -40,7 +44,8 @@ extension Workbook {
             static let configuration = CommandConfiguration(
                 commandName: "gradescope",
                 abstract: "Write a Gradescope autograder zip: setup.sh, run_autograder and the student edition of the course.",
-                discussion: "Upload the zip as the assignment's autograder (Ubuntu 22.04 base image). setup.sh installs Swift 6.3, libcmark, bubblewrap and gdb, builds the grader, and fails the image build unless the reference scores full marks and the stubs nothing."
+                discussion:
+                    "Upload the zip as the assignment's autograder (Ubuntu 22.04 base image). setup.sh installs Swift 6.3, libcmark, bubblewrap and gdb, builds the grader, and fails the image build unless the reference scores full marks and the stubs nothing."
             )
 
             @OptionGroup var root: RootOption

@@ -6,7 +6,8 @@ extension Workbook {
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show every exercise with its state (the default command).",
-            discussion: "An exercise whose files are still the stub is not started; every other one is graded by its tests, so the state always says what the tests say."
+            discussion:
+                "An exercise whose files are still the stub is not started; every other one is graded by its tests, so the state always says what the tests say."
         )
 
         @OptionGroup var root: RootOption

@@ -6,7 +6,8 @@ extension Workbook {
     struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the student edition into a folder: stubs, suites, stubbed lessons, HTML book, tool.",
-            discussion: "No solution, mutant or accepted variant is copied; every file of the release is searched for solution lines before it is declared done."
+            discussion:
+                "No solution, mutant or accepted variant is copied; every file of the release is searched for solution lines before it is declared done."
         )
 
         @OptionGroup var root: RootOption

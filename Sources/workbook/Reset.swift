@@ -25,11 +25,15 @@ extension Workbook {
                 return
             }
             if !yes {
-                print("Replace \(exercise.exercisePaths.joined(separator: ", ")) with the stub? Your version is kept in Exercises/.backups/. [y/N] ", terminator: "")
+                print(
+                    "Replace \(exercise.exercisePaths.joined(separator: ", ")) with the stub? Your version is kept in Exercises/.backups/. [y/N] ",
+                    terminator: "")
                 fflush(nil)
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 guard answer == "y" || answer == "yes" else {
-                    print(answer.isEmpty && isatty(STDIN_FILENO) == 0 ? "\nnot reset (no answer; pass --yes to reset without asking)" : "not reset")
+                    print(
+                        answer.isEmpty && isatty(STDIN_FILENO) == 0
+                            ? "\nnot reset (no answer; pass --yes to reset without asking)" : "not reset")
                     throw ExitCode.failure
                 }
             }

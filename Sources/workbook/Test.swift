@@ -6,7 +6,8 @@ extension Workbook {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run one exercise's tests on your Exercises/ and explain each failure.",
-            discussion: "Each test runs isolated with a time limit: a deadlock ends as \"timed out\". The exit status is non-zero unless every test passes."
+            discussion:
+                "Each test runs isolated with a time limit: a deadlock ends as \"timed out\". The exit status is non-zero unless every test passes."
         )
 
         @OptionGroup var root: RootOption

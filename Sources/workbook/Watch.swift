@@ -7,7 +7,8 @@ extension Workbook {
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-test the current exercise on every save; move on when it passes.",
-            discussion: "The current exercise is the first that does not pass. Keys on a terminal: h hint, r re-run, q quit; Ctrl-C quits too."
+            discussion:
+                "The current exercise is the first that does not pass. Keys on a terminal: h hint, r re-run, q quit; Ctrl-C quits too."
         )
 
         @OptionGroup var root: RootOption
@@ -31,27 +32,30 @@ extension Workbook {
                 keyboard.restore()
             }
             var quit = false
-            try session.run(interval: interval, shouldStop: { quit }, before: { changed in
-                print(style.clearScreen, terminator: "")
-                print(style.paint("saved \(changed.joined(separator: ", "))", .dim))
-            }, idle: {
-                var rerun = false
-                for key in keyboard.pressedKeys() {
-                    switch key {
-                    case "q": quit = true
-                    case "r": rerun = true
-                    case "h": if let exercise = session.currentExercise { Self.showHint(for: exercise, course: course) }
-                    default: break
+            try session.run(
+                interval: interval, shouldStop: { quit },
+                before: { changed in
+                    print(style.clearScreen, terminator: "")
+                    print(style.paint("saved \(changed.joined(separator: ", "))", .dim))
+                },
+                idle: {
+                    var rerun = false
+                    for key in keyboard.pressedKeys() {
+                        switch key {
+                        case "q": quit = true
+                        case "r": rerun = true
+                        case "h": if let exercise = session.currentExercise { Self.showHint(for: exercise, course: course) }
+                        default: break
+                        }
                     }
-                }
-                return rerun && !quit
-            })
+                    return rerun && !quit
+                })
         }
 
         /// Ctrl-C: stop the build or test that is running, put the terminal
         /// back as it was, and leave with status 0.
         static func quitOnInterrupt(keyboard: KeyboardInput, style: TerminalStyle) -> DispatchSourceSignal {
-            signal(SIGINT, SIG_IGN)   // the dispatch source receives it instead
+            signal(SIGINT, SIG_IGN)  // the dispatch source receives it instead
             let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
             source.setEventHandler {
                 ChildProcesses.terminateAll()

@@ -7,8 +7,10 @@ struct Workbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbook",
         abstract: "Work through, build, check and grade the Swift Threading Workbook.",
-        subcommands: [Progress.self, Test.self, Hint.self, Watch.self, Reset.self,
-                      Build.self, Check.self, Grade.self, GradebookCommand.self, PackageCommand.self, Autograde.self, Release.self, Bench.self],
+        subcommands: [
+            Progress.self, Test.self, Hint.self, Watch.self, Reset.self,
+            Build.self, Check.self, Grade.self, GradebookCommand.self, PackageCommand.self, Autograde.self, Release.self, Bench.self,
+        ],
         defaultSubcommand: Progress.self
     )
 

@@ -64,7 +64,7 @@ public final class Barger: Sendable {
                 Thread.sleep(forTimeInterval: seconds)
                 occupancy.leave()
                 if !giveBack() { tally.failedGiveBacks.add(1, ordering: .relaxed) }
-                take()                          // barge in before the woken waiter runs
+                take()  // barge in before the woken waiter runs
                 occupancy.enter()
                 tally.rounds.add(1, ordering: .relaxed)
             }

@@ -19,7 +19,8 @@ enum StuckThreads {
     /// Called by a bounded wait that ran out after `seconds`.
     static func waitRanOut(after seconds: Double) {
         guard enabled, seconds >= promptly,
-              !reported.exchange(true, ordering: .sequentiallyConsistent) else { return }
+            !reported.exchange(true, ordering: .sequentiallyConsistent)
+        else { return }
         raise(SIGSTOP)
     }
 }

@@ -34,7 +34,7 @@ public var currentCore: Int32 { getCPU?() ?? -1 }
 public func makeCurrentThreadBatch() -> Bool {
     var parameters = sched_param()
     parameters.sched_priority = 0
-    let batch: Int32 = 3   // SCHED_BATCH, declared only under _GNU_SOURCE
+    let batch: Int32 = 3  // SCHED_BATCH, declared only under _GNU_SOURCE
     return pthread_setschedparam(pthread_self(), batch, &parameters) == 0
 }
 
@@ -49,6 +49,6 @@ public func makeCurrentThreadBatch() -> Bool {
 public func makeCurrentThreadIdle() -> Bool {
     var parameters = sched_param()
     parameters.sched_priority = 0
-    let idle: Int32 = 5   // SCHED_IDLE, declared only under _GNU_SOURCE
+    let idle: Int32 = 5  // SCHED_IDLE, declared only under _GNU_SOURCE
     return pthread_setschedparam(pthread_self(), idle, &parameters) == 0
 }

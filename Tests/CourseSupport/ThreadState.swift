@@ -5,7 +5,8 @@ import Foundation
 public var currentThreadID: Int32 {
     // `/proc/thread-self` links to `<pid>/task/<tid>`, also inside a PID namespace.
     guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/thread-self"),
-          let last = target.split(separator: "/").last, let id = Int32(last) else { return -1 }
+        let last = target.split(separator: "/").last, let id = Int32(last)
+    else { return -1 }
     return id
 }
 
@@ -14,8 +15,9 @@ public var currentThreadID: Int32 {
 /// the thread has ended or the system cannot tell.
 func isAsleep(threadID: Int32) -> Bool? {
     guard threadID > 0,
-          let text = try? String(contentsOfFile: "/proc/self/task/\(threadID)/stat", encoding: .utf8),
-          let close = text.lastIndex(of: ")") else { return nil }
+        let text = try? String(contentsOfFile: "/proc/self/task/\(threadID)/stat", encoding: .utf8),
+        let close = text.lastIndex(of: ")")
+    else { return nil }
     // The state letter follows the command name, which is in parentheses.
     guard let state = text[text.index(after: close)...].first(where: { !$0.isWhitespace }) else { return nil }
     return state == "S" || state == "D"

@@ -78,8 +78,9 @@ enum ChildProcess {
         while process.isRunning {
             let now = Date()
             if endSeen == nil,
-               let text = try? String(contentsOf: outputURL, encoding: .utf8),
-               text.contains(endOfProgram) {
+                let text = try? String(contentsOf: outputURL, encoding: .utf8),
+                text.contains(endOfProgram)
+            {
                 endSeen = now
             }
             if let end = endSeen, now.timeIntervalSince(end) > exitLimit {

@@ -28,8 +28,9 @@ struct BargingOutcome {
 func competeWithBarger(waiters: Int, _ acquire: @escaping @Sendable (Lock) -> Bool) throws -> BargingOutcome {
     let lock = Lock()
     let inside = Occupancy()
-    let barger = Barger(occupancy: inside, rounds: 6, holdingFor: 0.01,
-                        take: { lock.lock() }, giveBack: { (try? lock.unlock()) != nil })
+    let barger = Barger(
+        occupancy: inside, rounds: 6, holdingFor: 0.01,
+        take: { lock.lock() }, giveBack: { (try? lock.unlock()) != nil })
     try #require(barger.hasTaken(), "lock() on a free lock did not return within \(Int(promptly)) s")
     let failedUnlocks = Atomic<Int>(0), gaveUp = Atomic<Int>(0)
     let group = startThreads(waiters, name: "waiter") { _ in
@@ -43,22 +44,24 @@ func competeWithBarger(waiters: Int, _ acquire: @escaping @Sendable (Lock) -> Bo
         inside.leave()
         if (try? lock.unlock()) == nil { failedUnlocks.add(1, ordering: .relaxed) }
     }
-    Thread.sleep(forTimeInterval: 0.05)                 // the waiters block
+    Thread.sleep(forTimeInterval: 0.05)  // the waiters block
     barger.begin()
     let finished = eventually(within: promptly) {
         inside.maximum > 1 || (barger.finish(within: 0) && group.isFinished)
     }
-    return BargingOutcome(finished: finished && barger.finish(within: 0) && group.isFinished,
-                          mostInside: inside.maximum,
-                          failedUnlocks: failedUnlocks.load(ordering: .relaxed) + barger.failedGiveBacks,
-                          gaveUp: gaveUp.load(ordering: .relaxed))
+    return BargingOutcome(
+        finished: finished && barger.finish(within: 0) && group.isFinished,
+        mostInside: inside.maximum,
+        failedUnlocks: failedUnlocks.load(ordering: .relaxed) + barger.failedGiveBacks,
+        gaveUp: gaveUp.load(ordering: .relaxed))
 }
 
 /// Waiters that compete, wake-ups that another thread wins, callers on the
 /// cooperative pool, and accesses only ThreadSanitizer can judge.
 extension LockTests {
-    @Test("a thread blocked in lock() is woken promptly when the lock is released",
-          .teaches("02-locks#condition-variables"))
+    @Test(
+        "a thread blocked in lock() is woken promptly when the lock is released",
+        .teaches("02-locks#condition-variables"))
     func blockedLockerIsWoken() throws {
         let lock = Lock()
         let holder = LockHolder(lock)
@@ -72,41 +75,57 @@ extension LockTests {
         Thread.sleep(forTimeInterval: 0.1)
         #expect(acquired.current == 0, "lock() returned while another thread held the lock")
         holder.release()
-        #expect(waiters.join(within: promptly),
-                "after unlock(), \(3 - acquired.current) of 3 threads waiting in lock() were never woken (lost wake-up)")
+        #expect(
+            waiters.join(within: promptly),
+            "after unlock(), \(3 - acquired.current) of 3 threads waiting in lock() were never woken (lost wake-up)")
         #expect(acquired.current == 3)
     }
 
-    @Test("a thread woken in lock() checks again that the lock is free, because another thread may have taken it first",
-          .teaches("02-locks#condition-variables"))
+    @Test(
+        "a thread woken in lock() checks again that the lock is free, because another thread may have taken it first",
+        .teaches("02-locks#condition-variables"))
     func wokenThreadRechecks() throws {
-        let outcome = try competeWithBarger(waiters: 3) { $0.lock(); return true }
-        #expect(outcome.mostInside == 1, """
+        let outcome = try competeWithBarger(waiters: 3) {
+            $0.lock(); return true
+        }
+        #expect(
+            outcome.mostInside == 1,
+            """
             a thread woken in lock() took the lock while another thread held it (\(outcome.mostInside) inside at once): \
             the thread that unlocked took the lock back before the woken one ran; wait in a `while` loop that re-checks the owner
             """)
-        #expect(outcome.failedUnlocks == 0, "\(outcome.failedUnlocks) unlock() calls by the thread holding the lock threw: two threads held it at once")
+        #expect(
+            outcome.failedUnlocks == 0,
+            "\(outcome.failedUnlocks) unlock() calls by the thread holding the lock threw: two threads held it at once")
         #expect(outcome.finished, "threads waiting in lock() were still waiting \(Int(promptly)) s after the last unlock()")
     }
 
-    @Test("a thread woken in lock(before:) checks again that the lock is free, and keeps waiting until its deadline",
-          .teaches("02-locks#condition-variables"))
+    @Test(
+        "a thread woken in lock(before:) checks again that the lock is free, and keeps waiting until its deadline",
+        .teaches("02-locks#condition-variables"))
     func wokenTimedLockerRechecks() throws {
         let outcome = try competeWithBarger(waiters: 3) { $0.lock(before: Date(timeIntervalSinceNow: untilLetGo)) }
-        #expect(outcome.mostInside == 1, """
+        #expect(
+            outcome.mostInside == 1,
+            """
             a thread woken in lock(before:) took the lock while another thread held it (\(outcome.mostInside) inside at once): \
             the thread that unlocked took the lock back before the woken one ran; wait in a `while` loop that re-checks the owner
             """)
-        #expect(outcome.gaveUp == 0, """
+        #expect(
+            outcome.gaveUp == 0,
+            """
             \(outcome.gaveUp) of 3 calls to lock(before: 15 s from now) returned false within a second: a wake-up that finds \
             the lock taken again is no reason to give up before the deadline
             """)
-        #expect(outcome.failedUnlocks == 0, "\(outcome.failedUnlocks) unlock() calls by the thread holding the lock threw: two threads held it at once")
+        #expect(
+            outcome.failedUnlocks == 0,
+            "\(outcome.failedUnlocks) unlock() calls by the thread holding the lock threw: two threads held it at once")
         #expect(outcome.finished, "threads waiting in lock(before:) were still waiting \(Int(promptly)) s after the last unlock()")
     }
 
-    @Test("tasks on the cooperative pool share the lock with a thread, and no update is lost",
-          .teaches("02-locks#exercise"))
+    @Test(
+        "tasks on the cooperative pool share the lock with a thread, and no update is lost",
+        .teaches("02-locks#exercise"))
     func tasksShareTheLock() async throws {
         try await atTestPriority(Self.tasksShareTheLockBody)
     }
@@ -154,7 +173,7 @@ extension LockTests {
                                 failures.update { $0.append("tryLock() in a task kept returning false for \(Int(promptly)) s") }
                                 return
                             }
-                            await Task.yield()          // polling leaves the thread to others
+                            await Task.yield()  // polling leaves the thread to others
                         }
                     }
                     inside.enter()
@@ -178,8 +197,9 @@ extension LockTests {
         #expect(counter.value == tasks * rounds, "the tasks counted \(counter.value) under the lock, expected \(tasks * rounds)")
     }
 
-    @Test("every way of taking the lock orders the accesses it guards: a count changed only under the lock is exact, with no data race",
-          .teaches("02-locks#condition-variables"))
+    @Test(
+        "every way of taking the lock orders the accesses it guards: a count changed only under the lock is exact, with no data race",
+        .teaches("02-locks#condition-variables"))
     func everyAcquireOrdersAccesses() throws {
         // Nothing but the lock orders one thread's update after another's:
         // no other lock or atomic inside the critical section, so under
@@ -216,10 +236,12 @@ extension LockTests {
                 if (try? lock.unlock()) == nil { failures.add(1, ordering: .relaxed) }
             }
         }
-        try #require(group.join(within: promptly),
-                     "\(threads) threads taking and releasing the lock had not finished after \(Int(promptly)) s (a lost wake-up?)")
-        #expect(failures.load(ordering: .relaxed) == 0,
-                "\(failures.load(ordering: .relaxed)) attempts to take or release the lock failed although the lock was used correctly")
+        try #require(
+            group.join(within: promptly),
+            "\(threads) threads taking and releasing the lock had not finished after \(Int(promptly)) s (a lost wake-up?)")
+        #expect(
+            failures.load(ordering: .relaxed) == 0,
+            "\(failures.load(ordering: .relaxed)) attempts to take or release the lock failed although the lock was used correctly")
         #expect(counter.value == threads * rounds, "the count under the lock is \(counter.value), expected \(threads * rounds)")
     }
 }

@@ -24,8 +24,12 @@ final class LockHolder: Sendable {
     /// succeeded, keeps it until ``release(within:)``, counted inside
     /// `occupancy` while it holds.
     /// - Parameter acquire: how to take the lock; `lock()` unless given.
-    init(_ lock: Lock, occupancy: Occupancy? = nil,
-         acquire: @escaping @Sendable (Lock) -> Bool = { $0.lock(); return true }) {
+    init(
+        _ lock: Lock, occupancy: Occupancy? = nil,
+        acquire: @escaping @Sendable (Lock) -> Bool = {
+            $0.lock(); return true
+        }
+    ) {
         let acquired = self.acquired, letGo = self.letGo
         let outcome = self.outcome, unlockError = self.unlockError
         thread = startThread(name: "holder") {
@@ -61,7 +65,9 @@ final class LockHolder: Sendable {
 /// - Returns: the body's result, or `nil` if it was still running.
 func onThread<T: Sendable>(within seconds: Double = promptly, _ body: @escaping @Sendable () -> T) -> T? {
     let result = Shared<T?>(nil)
-    let group = startThread { let value = body(); result.update { $0 = value } }
+    let group = startThread {
+        let value = body(); result.update { $0 = value }
+    }
     guard group.join(within: seconds) else { return nil }
     return result.current
 }

@@ -21,8 +21,9 @@ func promptlyOnThread<T: Sendable>(
         let value = body()
         result.update { $0 = value }
     }
-    try #require(thread.join(within: promptly),
-                 "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
+    try #require(
+        thread.join(within: promptly),
+        "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
     return try #require(result.current, sourceLocation: sourceLocation)
 }
 
@@ -30,8 +31,10 @@ func promptlyOnThread<T: Sendable>(
 /// - Returns: whether every put returned without throwing.
 @discardableResult
 func fill(_ queue: BoundedQueue<Int>, with values: [Int], sourceLocation: SourceLocation = #_sourceLocation) throws -> Bool {
-    try promptlyOnThread("put() of \(values.count) elements into an empty queue with room for \(queue.capacity)",
-                         sourceLocation: sourceLocation) {
+    try promptlyOnThread(
+        "put() of \(values.count) elements into an empty queue with room for \(queue.capacity)",
+        sourceLocation: sourceLocation
+    ) {
         values.allSatisfy { (try? queue.put($0)) != nil }
     }
 }

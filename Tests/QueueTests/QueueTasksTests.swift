@@ -17,8 +17,9 @@ final class Parcel: @unchecked Sendable {
 
 /// Callers on the cooperative pool, and accesses only ThreadSanitizer can judge.
 extension QueueTests {
-    @Test("tasks on the cooperative pool put and take beside threads, and every element arrives exactly once",
-          .teaches("05-producer-consumer#share-memory-by-communicating"))
+    @Test(
+        "tasks on the cooperative pool put and take beside threads, and every element arrives exactly once",
+        .teaches("05-producer-consumer#share-memory-by-communicating"))
     func tasksShareTheQueue() async throws {
         try await atTestPriority(Self.tasksShareTheQueueBody)
     }
@@ -66,23 +67,29 @@ extension QueueTests {
         }
         let done = await poll(within: 2 * promptly) { produced.isOpen && polled.isOpen }
         queue.close()
-        try #require(done, """
+        try #require(
+            done,
+            """
             \(producers) tasks putting \(perProducer) elements each, with a thread taking them, had not finished after \
             \(Int(2 * promptly)) s (\(taken.current.count) taken)
             """)
-        try #require(await poll(within: promptly) { consumer.isFinished },
-                     "the consumer thread's take() did not return nil within \(Int(promptly)) s of close()")
+        try #require(
+            await poll(within: promptly) { consumer.isFinished },
+            "the consumer thread's take() did not return nil within \(Int(promptly)) s of close()")
         #expect(failures.current.isEmpty, "\(failures.current.first ?? "")")
         let expected = (0..<producers).flatMap { producer in (0..<perProducer).map { producer * 1_000 + $0 } }
         let received = taken.current.sorted()
-        #expect(received == expected, """
+        #expect(
+            received == expected,
+            """
             of \(expected.count) elements put by tasks, \(received.count) were taken (\(Set(received).count) different): \
             every element must arrive exactly once
             """)
     }
 
-    @Test("what a producer wrote into a value before put() is what the consumer reads after take(), and a put racing close() is ordered by the queue: no data race",
-          .teaches("05-producer-consumer#share-memory-by-communicating"))
+    @Test(
+        "what a producer wrote into a value before put() is what the consumer reads after take(), and a put racing close() is ordered by the queue: no data race",
+        .teaches("05-producer-consumer#share-memory-by-communicating"))
     func handOffOrdersAccesses() throws {
         // Nothing but the queue orders a parcel's writes before its reads: no
         // other lock or atomic touches them, so under ThreadSanitizer a queue
@@ -125,13 +132,19 @@ extension QueueTests {
         }
         let finished = produced.wait(within: promptly)
         queue.close()
-        try #require(finished && group.join(within: promptly), """
+        try #require(
+            finished && group.join(within: promptly),
+            """
             2 producers and 2 consumers passing \(2 * perProducer) parcels had not finished after \(Int(promptly)) s
             """)
-        #expect(wrong.load(ordering: .relaxed) == 0, """
+        #expect(
+            wrong.load(ordering: .relaxed) == 0,
+            """
             \(wrong.load(ordering: .relaxed)) parcels were read with other contents than their producer wrote before put()
             """)
-        #expect(received.load(ordering: .relaxed) == 2 * perProducer, """
+        #expect(
+            received.load(ordering: .relaxed) == 2 * perProducer,
+            """
             \(received.load(ordering: .relaxed)) of \(2 * perProducer) parcels were taken
             """)
 
@@ -152,11 +165,14 @@ extension QueueTests {
                 Thread.sleep(forTimeInterval: 0.0002)
             }
         }
-        try #require(eventually(within: promptly) { accepted.load(ordering: .relaxed) >= 20 },
-                     "20 puts into a queue with room for 10,000 did not return within \(Int(promptly)) s")
+        try #require(
+            eventually(within: promptly) { accepted.load(ordering: .relaxed) >= 20 },
+            "20 puts into a queue with room for 10,000 did not return within \(Int(promptly)) s")
         let left = try closeAndDrain(open)
         try #require(late.join(within: promptly), "a producer whose queue was closed kept putting for \(Int(promptly)) s")
-        #expect(left.count == accepted.load(ordering: .relaxed), """
+        #expect(
+            left.count == accepted.load(ordering: .relaxed),
+            """
             \(accepted.load(ordering: .relaxed)) puts returned before close() stopped the producer, but \(left.count) \
             elements were left in the queue: every accepted element must be delivered
             """)

@@ -123,28 +123,38 @@ private func concurrently(
     }
     for executor in executors { executor.shutDown() }
     let done = finished.isOpen
-    #expect(done, "the \(callers) concurrent callers had not all returned after \(Int(seconds)) s: a deadlock or a lost wake-up in the account?")
+    #expect(
+        done, "the \(callers) concurrent callers had not all returned after \(Int(seconds)) s: a deadlock or a lost wake-up in the account?"
+    )
     return done
 }
 
 @Suite("Account: concurrent deposits and withdrawals", .serialized)
 struct RaceTests {
-    @Test("no deposit is lost when many tasks deposit at once",
-          .teaches("07-race-conditions#fixing-it-with-nslock"))
+    @Test(
+        "no deposit is lost when many tasks deposit at once",
+        .teaches("07-race-conditions#fixing-it-with-nslock"))
     func concurrentDeposits() async {
         let tasks = 8
         let rounds = 1_000
         let account = Account()
-        guard await concurrently(tasks, { _ in
-            for _ in 0..<rounds { await account.deposit(1) }
-        }) else { return }
+        guard
+            await concurrently(
+                tasks,
+                { _ in
+                    for _ in 0..<rounds { await account.deposit(1) }
+                })
+        else { return }
         let balance = await account.balance
-        #expect(balance == tasks * rounds,
-                "\(tasks) tasks each deposited 1 \(rounds) times, but the balance is \(balance): \(tasks * rounds - balance) deposits were lost")
+        #expect(
+            balance == tasks * rounds,
+            "\(tasks) tasks each deposited 1 \(rounds) times, but the balance is \(balance): \(tasks * rounds - balance) deposits were lost"
+        )
     }
 
-    @Test("deposits and withdrawals add up, for one caller and for many at once, below zero too",
-          .teaches("07-race-conditions#fixing-it-with-nslock"))
+    @Test(
+        "deposits and withdrawals add up, for one caller and for many at once, below zero too",
+        .teaches("07-race-conditions#fixing-it-with-nslock"))
     func mixedDepositsAndWithdrawals() async {
         let fresh = Account()
         #expect(await fresh.balance == 0, "a new account should start with a balance of 0")
@@ -161,23 +171,30 @@ struct RaceTests {
         let rounds = 1_000
         let start = 50
         let account = Account(balance: start)
-        guard await concurrently(tasks, { index in
-            for _ in 0..<rounds {
-                if index.isMultiple(of: 2) {
-                    await account.deposit(2)
-                } else {
-                    await account.withdraw(3)
-                }
-            }
-        }) else { return }
+        guard
+            await concurrently(
+                tasks,
+                { index in
+                    for _ in 0..<rounds {
+                        if index.isMultiple(of: 2) {
+                            await account.deposit(2)
+                        } else {
+                            await account.withdraw(3)
+                        }
+                    }
+                })
+        else { return }
         let expected = start + (tasks / 2) * rounds * 2 - (tasks / 2) * rounds * 3
         let balance = await account.balance
-        #expect(balance == expected,
-                "after \(tasks / 2 * rounds) deposits of 2 and as many withdrawals of 3 from \(start), the balance should be \(expected) but is \(balance): updates were lost")
+        #expect(
+            balance == expected,
+            "after \(tasks / 2 * rounds) deposits of 2 and as many withdrawals of 3 from \(start), the balance should be \(expected) but is \(balance): updates were lost"
+        )
     }
 
-    @Test("the balance read while deposits run never goes backwards or out of range",
-          .teaches("07-race-conditions#threadsanitizer-finds-the-race"))
+    @Test(
+        "the balance read while deposits run never goes backwards or out of range",
+        .teaches("07-race-conditions#threadsanitizer-finds-the-race"))
     func readsDuringDeposits() async {
         let depositors = 4
         let rounds = 2_500
@@ -203,7 +220,7 @@ struct RaceTests {
             }
             let deadline = ContinuousClock.now + .seconds(promptly)
             var last = 0
-            var problems: [String] = []   // the first few, kept by the reader alone
+            var problems: [String] = []  // the first few, kept by the reader alone
             while ContinuousClock.now < deadline {
                 let finalRead = depositorsDone.load(ordering: .relaxed) == depositors
                 let seen = await account.balance
@@ -217,14 +234,17 @@ struct RaceTests {
             firstProblems.update { $0 = problems }
         }
         let problems = firstProblems.current
-        #expect(problems.isEmpty,
-                "only deposits of 1 ran (\(total) in all), yet the balance went backwards or beyond the total: \(problems.joined(separator: "; "))")
+        #expect(
+            problems.isEmpty,
+            "only deposits of 1 ran (\(total) in all), yet the balance went backwards or beyond the total: \(problems.joined(separator: "; "))"
+        )
         let balance = await account.balance
         #expect(balance == total, "\(total) deposits of 1 left a balance of \(balance)")
     }
 
-    @Test("many tasks in a task group on the cooperative pool deposit and withdraw without losing an update",
-          .teaches("07-race-conditions#fixing-it-with-an-actor"))
+    @Test(
+        "many tasks in a task group on the cooperative pool deposit and withdraw without losing an update",
+        .teaches("07-race-conditions#fixing-it-with-an-actor"))
     func tasksOnTheCooperativePool() async throws {
         try await atTestPriority(Self.tasksOnTheCooperativePoolBody)
     }
@@ -265,7 +285,9 @@ struct RaceTests {
         }
         let expected = (tasks / 2) * rounds * (5 - 3)
         let balance = await account.balance
-        #expect(balance == expected,
-                "\(tasks / 2) tasks deposited 5 and \(tasks / 2) withdrew 3, \(rounds) times each, so the balance should be \(expected), but it is \(balance): updates were lost")
+        #expect(
+            balance == expected,
+            "\(tasks / 2) tasks deposited 5 and \(tasks / 2) withdrew 3, \(rounds) times each, so the balance should be \(expected), but it is \(balance): updates were lost"
+        )
     }
 }

@@ -27,7 +27,9 @@ func accountsInLockOrder(_ balances: [Int]) -> [Account] {
         }
     }
     if !filling.join(within: promptly) {
-        Issue.record("putting money into new accounts did not finish within \(Int(promptly)) s: their locks were held by another thread, so they are not locks of their own")
+        Issue.record(
+            "putting money into new accounts did not finish within \(Int(promptly)) s: their locks were held by another thread, so they are not locks of their own"
+        )
     }
     return made
 }

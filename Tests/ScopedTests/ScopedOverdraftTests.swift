@@ -8,8 +8,9 @@ import Foundation
 import Testing
 
 extension ScopedTests.Transfers {
-    @Test("a transfer from an account to itself returns, changes nothing, leaves the lock free, and is refused when the balance is short",
-          .teaches("06-scoped-locking#the-same-account-twice"))
+    @Test(
+        "a transfer from an account to itself returns, changes nothing, leaves the lock free, and is refused when the balance is short",
+        .teaches("06-scoped-locking#the-same-account-twice"))
     func transferToItself() {
         let account = Guarded(100)
         let outcomes = Shared<[Outcome]>([])
@@ -19,22 +20,28 @@ extension ScopedTests.Transfers {
             outcomes.update { $0 = [small, large] }
         }
         guard mover.join(within: promptly) else {
-            Issue.record("transfer(30, from: account, to: account) did not return within \(Int(promptly)) s: one account has one lock, and a thread that takes it a second time waits for itself")
+            Issue.record(
+                "transfer(30, from: account, to: account) did not return within \(Int(promptly)) s: one account has one lock, and a thread that takes it a second time waits for itself"
+            )
             return
         }
         guard let after = balances(of: [account])?.first else {
             Issue.record("after a transfer from an account to itself, its lock was still held \(Int(promptly)) s later")
             return
         }
-        #expect(after == 100,
-                "transfers of 30 and 500 from an account holding 100 to itself must change nothing, but it now holds \(after)")
+        #expect(
+            after == 100,
+            "transfers of 30 and 500 from an account holding 100 to itself must change nothing, but it now holds \(after)")
         let expected: [Outcome] = [.moved, .refused(InsufficientFunds(balance: 100, amount: 500))]
-        #expect(outcomes.current == expected,
-                "from an account holding 100 to itself, transfer(30) should go through and transfer(500) be refused like any other transfer short of money, but they \(outcomes.current.map(\.description).joined(separator: " and "))")
+        #expect(
+            outcomes.current == expected,
+            "from an account holding 100 to itself, transfer(30) should go through and transfer(500) be refused like any other transfer short of money, but they \(outcomes.current.map(\.description).joined(separator: " and "))"
+        )
     }
 
-    @Test("when transfers race for the last money in an account, exactly one gets it and the others are refused: no balance ever goes below zero",
-          .teaches("06-scoped-locking#check-and-act-under-the-same-locks"))
+    @Test(
+        "when transfers race for the last money in an account, exactly one gets it and the others are refused: no balance ever goes below zero",
+        .teaches("06-scoped-locking#check-and-act-under-the-same-locks"))
     func lastMoneyGoesOnce() {
         guard lastMoneyWhileTargetsAreHeld() else { return }
         lastMoneyWhileTheFirstIsInterrupted()
@@ -58,20 +65,26 @@ extension ScopedTests.Transfers {
         }
         let movers = targets.map { WatchedTransfer(1, from: source, to: $0, name: "to-\($0.id)") }
         if let ended = movers.first(where: { $0.waitUntilBlocked() == .ended }) {
-            Issue.record("a transfer ended (\(ended.result?.description ?? "?")) while another thread held its target's lock: a transfer must hold both accounts' locks")
+            Issue.record(
+                "a transfer ended (\(ended.result?.description ?? "?")) while another thread held its target's lock: a transfer must hold both accounts' locks"
+            )
             return false
         }
         for holder in holders { holder.letGo() }
         guard movers.allSatisfy({ $0.join(within: promptly) }) else {
-            Issue.record("\(racers) transfers racing for the last 1 had not finished \(Int(promptly)) s after their targets' locks were released")
+            Issue.record(
+                "\(racers) transfers racing for the last 1 had not finished \(Int(promptly)) s after their targets' locks were released")
             return false
         }
         let results = movers.compactMap(\.result)
         let moved = results.filter { $0 == .moved }.count
         let after = balances(of: [source])?.first
         guard moved == 1, after == 0,
-              results.filter({ $0 == .refused(InsufficientFunds(balance: 0, amount: 1)) }).count == racers - 1 else {
-            Issue.record("\(racers) transfers of 1 from an account holding 1 (each to an account whose lock another thread held until all of them were waiting) should leave it at 0 with one move and \(racers - 1) refusals InsufficientFunds(balance: 0, amount: 1), but they \(results.map(\.description).joined(separator: ", ")) and the account holds \(after.map(String.init) ?? "? (its lock is held)"): a transfer that looks at the balance before it holds both locks acts on a stale answer")
+            results.filter({ $0 == .refused(InsufficientFunds(balance: 0, amount: 1)) }).count == racers - 1
+        else {
+            Issue.record(
+                "\(racers) transfers of 1 from an account holding 1 (each to an account whose lock another thread held until all of them were waiting) should leave it at 0 with one move and \(racers - 1) refusals InsufficientFunds(balance: 0, amount: 1), but they \(results.map(\.description).joined(separator: ", ")) and the account holds \(after.map(String.init) ?? "? (its lock is held)"): a transfer that looks at the balance before it holds both locks acts on a stale answer"
+            )
             return false
         }
         return true
@@ -108,25 +121,31 @@ extension ScopedTests.Transfers {
                 // on the same core, so these rounds prove nothing here.
                 return
             case .ended:
-                Issue.record("round \(round): a transfer ended (\(first.result?.description ?? "?")) while another thread held its source's lock")
+                Issue.record(
+                    "round \(round): a transfer ended (\(first.result?.description ?? "?")) while another thread held its source's lock")
                 return
             }
             let second = WatchedTransfer(1, from: source, to: accounts[2], name: "second") {
                 pinCurrentThread(toCore: core.current)
             }
             guard second.waitUntilBlocked() != .ended else {
-                Issue.record("round \(round): a transfer ended (\(second.result?.description ?? "?")) while another thread held its source's lock")
+                Issue.record(
+                    "round \(round): a transfer ended (\(second.result?.description ?? "?")) while another thread held its source's lock")
                 return
             }
             holder.letGo()
             guard first.join(within: promptly), second.join(within: promptly) else {
-                Issue.record("round \(round): two transfers of 1 from an account holding 1 had not finished \(Int(promptly)) s after its lock was released")
+                Issue.record(
+                    "round \(round): two transfers of 1 from an account holding 1 had not finished \(Int(promptly)) s after its lock was released"
+                )
                 return
             }
             let results = [first.result, second.result].compactMap { $0 }
             let after = balances(of: accounts)
             guard results.filter({ $0 == .moved }).count == 1, after?[0] == 0, after?.reduce(0, +) == 1 else {
-                Issue.record("round \(round): two transfers of 1 from an account holding 1 \(results.map(\.description).joined(separator: " and ")), and the balances are \(after.map { "\($0)" } ?? "unreadable (a lock is held)"), not one move leaving [0, 1, 0] or [0, 0, 1]: the second transfer got in between the first one's check and its move, so the check and the move were not one critical section under both locks")
+                Issue.record(
+                    "round \(round): two transfers of 1 from an account holding 1 \(results.map(\.description).joined(separator: " and ")), and the balances are \(after.map { "\($0)" } ?? "unreadable (a lock is held)"), not one move leaving [0, 1, 0] or [0, 0, 1]: the second transfer got in between the first one's check and its move, so the check and the move were not one critical section under both locks"
+                )
                 return
             }
         }

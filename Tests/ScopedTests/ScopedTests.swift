@@ -36,8 +36,9 @@ func addOne(to value: inout Int, watchedBy occupancy: Occupancy? = nil) -> Int {
 
 @Suite("Scoped: Guarded values and transfers between them", .serialized)
 struct ScopedTests {
-    @Test("every Guarded gets an id of its own, also when many threads make values at once, and keeps it",
-          .teaches("06-scoped-locking#one-lock-order-for-everyone"))
+    @Test(
+        "every Guarded gets an id of its own, also when many threads make values at once, and keeps it",
+        .teaches("06-scoped-locking#one-lock-order-for-everyone"))
     func idsAreUnique() {
         let threads = 8, each = 50
         let made = Shared<[Guarded<Int>]>([])
@@ -52,13 +53,16 @@ struct ScopedTests {
         let values = made.current
         let ids = values.map(\.id)
         let distinct = Set(ids).count
-        #expect(distinct == ids.count,
-                "\(ids.count) Guarded values made by \(threads) threads at once have only \(distinct) different ids: ids are the lock order, so two values with one id leave the order of their locks undecided")
+        #expect(
+            distinct == ids.count,
+            "\(ids.count) Guarded values made by \(threads) threads at once have only \(distinct) different ids: ids are the lock order, so two values with one id leave the order of their locks undecided"
+        )
         #expect(values.map(\.id) == ids, "a Guarded's id changed after it was made")
     }
 
-    @Test("threads take turns inside withLock: each body sees the value the last one left, and its result comes out of withLock",
-          .teaches("06-scoped-locking#withlock-the-closure-is-the-scope"))
+    @Test(
+        "threads take turns inside withLock: each body sees the value the last one left, and its result comes out of withLock",
+        .teaches("06-scoped-locking#withlock-the-closure-is-the-scope"))
     func takesTurns() {
         let threads = 8, rounds = 50, start = 100
         let guarded = Guarded(start)
@@ -72,22 +76,30 @@ struct ScopedTests {
             results.update { $0 += mine }
         }
         guard group.join(within: promptly) else {
-            Issue.record("\(threads) threads calling withLock \(rounds) times each had not finished after \(Int(promptly)) s: is the lock left held somewhere?")
+            Issue.record(
+                "\(threads) threads calling withLock \(rounds) times each had not finished after \(Int(promptly)) s: is the lock left held somewhere?"
+            )
             return
         }
-        #expect(occupancy.maximum == 1,
-                "\(occupancy.maximum) threads were inside withLock at the same time")
+        #expect(
+            occupancy.maximum == 1,
+            "\(occupancy.maximum) threads were inside withLock at the same time")
         let returned = results.current.sorted()
         let expected = Array(start + 1...start + threads * rounds)
-        #expect(returned == expected,
-                "each body returned the value it made; starting from \(start), the results should be \(start + 1) to \(start + threads * rounds), once each, but \(Set(expected).subtracting(returned).count) of those never came out of withLock: bodies overlapped, ran on a copy, or withLock did not return the body's result")
+        #expect(
+            returned == expected,
+            "each body returned the value it made; starting from \(start), the results should be \(start + 1) to \(start + threads * rounds), once each, but \(Set(expected).subtracting(returned).count) of those never came out of withLock: bodies overlapped, ran on a copy, or withLock did not return the body's result"
+        )
         let total = balances(of: [guarded])?.first
-        #expect(total == start + threads * rounds,
-                "\(threads) threads added 1 each \(rounds) times to \(start), but the value is \(total.map(String.init) ?? "unreadable (its lock is held)"): updates were lost")
+        #expect(
+            total == start + threads * rounds,
+            "\(threads) threads added 1 each \(rounds) times to \(start), but the value is \(total.map(String.init) ?? "unreadable (its lock is held)"): updates were lost"
+        )
     }
 
-    @Test("withLock of one Guarded can run inside another's withLock, and each still lets one thread in at a time",
-          .teaches("06-scoped-locking#one-lock-order-for-everyone"))
+    @Test(
+        "withLock of one Guarded can run inside another's withLock, and each still lets one thread in at a time",
+        .teaches("06-scoped-locking#one-lock-order-for-everyone"))
     func nestsDifferentValues() {
         let ordered = accountsInLockOrder([0, 0, 0])
         let (outer, inner, other) = (ordered[0], ordered[1], ordered[2])
@@ -97,7 +109,9 @@ struct ScopedTests {
             outer.withLock { _ in inner.withLock { _ in other.withLock { _ in } } }
         }
         guard single.join(within: promptly) else {
-            Issue.record("a withLock inside another Guarded's withLock did not return within \(Int(promptly)) s: each Guarded needs a lock of its own, not one shared by all of them")
+            Issue.record(
+                "a withLock inside another Guarded's withLock did not return within \(Int(promptly)) s: each Guarded needs a lock of its own, not one shared by all of them"
+            )
             return
         }
         let threads = 4, rounds = 60
@@ -118,16 +132,21 @@ struct ScopedTests {
             }
         }
         guard group.join(within: promptly) else {
-            Issue.record("threads nesting one Guarded's withLock inside another's (in ascending id) had not finished after \(Int(promptly)) s")
+            Issue.record(
+                "threads nesting one Guarded's withLock inside another's (in ascending id) had not finished after \(Int(promptly)) s")
             return
         }
-        #expect(outerOccupancy.maximum == 1,
-                "\(outerOccupancy.maximum) threads were inside the outer value's withLock at once")
-        #expect(innerOccupancy.maximum == 1,
-                "\(innerOccupancy.maximum) threads were inside the inner value's withLock at once (some of them nested in the outer one)")
+        #expect(
+            outerOccupancy.maximum == 1,
+            "\(outerOccupancy.maximum) threads were inside the outer value's withLock at once")
+        #expect(
+            innerOccupancy.maximum == 1,
+            "\(innerOccupancy.maximum) threads were inside the inner value's withLock at once (some of them nested in the outer one)")
         let totals = balances(of: [outer, inner])
         let expected = [threads * rounds, threads * rounds + threads / 2 * rounds]
-        #expect(totals == expected,
-                "the outer and inner values should be \(expected[0]) and \(expected[1]) but are \(totals.map { "\($0)" } ?? "unreadable (a lock is held)"): updates were lost")
+        #expect(
+            totals == expected,
+            "the outer and inner values should be \(expected[0]) and \(expected[1]) but are \(totals.map { "\($0)" } ?? "unreadable (a lock is held)"): updates were lost"
+        )
     }
 }

@@ -11,15 +11,16 @@ extension ScopedTests {
     // Nested in `ScopedTests`, so serialized with its tests (see there).
     @Suite("Scoped: transfers that cannot deadlock and never overdraw")
     struct Transfers {
-        @Test("while one thread holds an account for a long time, transfers from and to it wait, a transfer between two other accounts goes ahead, and the waiting transfers finish promptly once it is released, seeing its change",
-              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
+        @Test(
+            "while one thread holds an account for a long time, transfers from and to it wait, a transfer between two other accounts goes ahead, and the waiting transfers finish promptly once it is released, seeing its change",
+            .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func longHolderKeepsOnlyItsAccount() {
-            let holding = 2.0   // longer than a lock that gives up after a second
+            let holding = 2.0  // longer than a lock that gives up after a second
             // alice starts empty; the holder puts 300 in just before it leaves,
             // so a transfer from alice that did not wait is refused.
             let accounts = accountsInLockOrder([100, 100, 0, 100, 100, 100, 100])
             let alice = accounts[2]
-            let partners = [accounts[0], accounts[1], accounts[3], accounts[4]]   // two below alice in the order, two above
+            let partners = [accounts[0], accounts[1], accounts[3], accounts[4]]  // two below alice in the order, two above
             let holder = Holder(alice) { $0 += 300 }
             defer { holder.finish() }
             guard holder.hasTaken() else {
@@ -35,33 +36,44 @@ extension ScopedTests {
             ]
             let elsewhere = WatchedTransfer(60, from: accounts[6], to: accounts[5], name: "elsewhere")
             guard elsewhere.join(within: promptly) else {
-                Issue.record("a transfer between two accounts other than alice did not finish within \(Int(promptly)) s while another thread held alice's lock: each account needs a lock of its own, and a transfer takes only the locks of its two accounts")
+                Issue.record(
+                    "a transfer between two accounts other than alice did not finish within \(Int(promptly)) s while another thread held alice's lock: each account needs a lock of its own, and a transfer takes only the locks of its two accounts"
+                )
                 return
             }
             let deadline = Date(timeIntervalSinceNow: holding)
             while Date() < deadline {
                 if let done = waiting.first(where: \.hasEnded) {
-                    Issue.record("a transfer involving alice ended (\(done.result?.description ?? "?")) while another thread was still inside alice's withLock (for less than \(holding) s): it must wait for alice's lock")
+                    Issue.record(
+                        "a transfer involving alice ended (\(done.result?.description ?? "?")) while another thread was still inside alice's withLock (for less than \(holding) s): it must wait for alice's lock"
+                    )
                     return
                 }
                 Thread.sleep(forTimeInterval: 0.02)
             }
             holder.letGo()
             guard waiting.allSatisfy({ $0.join(within: promptly) }) else {
-                Issue.record("\(waiting.filter { !$0.hasEnded }.count) of the transfers that waited for alice had not finished \(Int(promptly)) s after her lock was released")
+                Issue.record(
+                    "\(waiting.filter { !$0.hasEnded }.count) of the transfers that waited for alice had not finished \(Int(promptly)) s after her lock was released"
+                )
                 return
             }
             let results = waiting.map(\.result)
-            #expect(results.allSatisfy { $0 == .moved },
-                    "once the holder had put 300 into alice and left, every waiting transfer should have gone through, but they \(results.map { $0?.description ?? "?" }.joined(separator: ", ")): a transfer that looked at alice's balance before the holder left saw 0")
+            #expect(
+                results.allSatisfy { $0 == .moved },
+                "once the holder had put 300 into alice and left, every waiting transfer should have gone through, but they \(results.map { $0?.description ?? "?" }.joined(separator: ", ")): a transfer that looked at alice's balance before the holder left saw 0"
+            )
             let after = balances(of: accounts)
             let expected = [100 + 100, 100 - 50, 300 - 100 + 50 - 150 + 30, 100 + 150, 100 - 30, 100 + 60, 100 - 60]
-            #expect(after == expected,
-                    "in lock order, the balances should be \(expected) (alice, the third, got 300 from the holder, then lost 100 and 150 and gained 50 and 30), but they are \(after.map { "\($0)" } ?? "unreadable (a lock is held)")")
+            #expect(
+                after == expected,
+                "in lock order, the balances should be \(expected) (alice, the third, got 300 from the holder, then lost 100 and 150 and gained 50 and 30), but they are \(after.map { "\($0)" } ?? "unreadable (a lock is held)")"
+            )
         }
 
-        @Test("a transfer takes the lower id's lock first, whichever account is the source: it never holds the higher one while it waits for the lower",
-              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
+        @Test(
+            "a transfer takes the lower id's lock first, whichever account is the source: it never holds the higher one while it waits for the lower",
+            .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func takesTheLowerIDFirst() {
             for (low, high) in pairsToProbe() {
                 for (source, target) in [(high, low), (low, high)] {
@@ -114,14 +126,18 @@ extension ScopedTests {
             }
             let mover = WatchedTransfer(1, from: source, to: target)
             guard mover.waitUntilBlocked() != .ended else {
-                Issue.record("\(described) ended (\(mover.result?.description ?? "?")) while another thread held the lock of #\(low.id), one of its accounts: a transfer must hold both accounts' locks")
+                Issue.record(
+                    "\(described) ended (\(mover.result?.description ?? "?")) while another thread held the lock of #\(low.id), one of its accounts: a transfer must hold both accounts' locks"
+                )
                 return false
             }
             let prober = startThread(name: "probe-\(high.id)") { high.withLock { _ in } }
             let highWasFree = prober.join(within: promptly)
             holder.letGo()
             guard highWasFree else {
-                Issue.record("\(described) held the lock of #\(high.id) while it waited for #\(low.id)'s: locks must be taken in ascending id whatever the order of the arguments, or two transfers in opposite directions (or a transfer and any code that keeps the order) each hold the lock the other waits for")
+                Issue.record(
+                    "\(described) held the lock of #\(high.id) while it waited for #\(low.id)'s: locks must be taken in ascending id whatever the order of the arguments, or two transfers in opposite directions (or a transfer and any code that keeps the order) each hold the lock the other waits for"
+                )
                 _ = prober.join(within: promptly)
                 return false
             }
@@ -131,14 +147,17 @@ extension ScopedTests {
             }
             let after = balances(of: [source, target])
             guard mover.result == .moved, after == [before[0] - 1, before[1] + 1] else {
-                Issue.record("\(described) between accounts holding \(before) \(mover.result?.description ?? "did not finish") and left \(after.map { "\($0)" } ?? "a lock held"), not \([before[0] - 1, before[1] + 1])")
+                Issue.record(
+                    "\(described) between accounts holding \(before) \(mover.result?.description ?? "did not finish") and left \(after.map { "\($0)" } ?? "a lock held"), not \([before[0] - 1, before[1] + 1])"
+                )
                 return false
             }
             return true
         }
 
-        @Test("many threads transferring in both directions between the same accounts finish promptly, and no money appears or vanishes, neither at the end nor at any moment a thread locking every account in ascending id looks",
-              .teaches("06-scoped-locking#one-lock-order-for-everyone"))
+        @Test(
+            "many threads transferring in both directions between the same accounts finish promptly, and no money appears or vanishes, neither at the end nor at any moment a thread locking every account in ascending id looks",
+            .teaches("06-scoped-locking#one-lock-order-for-everyone"))
         func opposingTransfersConserveMoney() {
             let threads = 6, rounds = 2_000, start = 1_000
             let accounts = accountsInLockOrder([start, start, start])
@@ -153,14 +172,16 @@ extension ScopedTests {
             let auditor = startThread(name: "auditor") {
                 repeat {
                     let problem = withEveryLock(accounts) { balances -> String? in
-                        sched_yield()   // hold every lock a moment: transfers queue up behind the auditor
+                        sched_yield()  // hold every lock a moment: transfers queue up behind the auditor
                         let sum = balances.reduce(0, +)
                         if sum != total { return "the balances added up to \(sum), not \(total), while transfers were running" }
-                        if let negative = balances.first(where: { $0 < 0 }) { return "a balance was \(negative) while transfers were running" }
+                        if let negative = balances.first(where: { $0 < 0 }) {
+                            return "a balance was \(negative) while transfers were running"
+                        }
                         return nil
                     }
                     audits.update { $0 = ($0.count + 1, $0.problem ?? problem) }
-                    usleep(200)   // let the transfers run between audits
+                    usleep(200)  // let the transfers run between audits
                 } while !done.isOpen
             }
             let workers = startThreads(threads) { index in
@@ -181,14 +202,18 @@ extension ScopedTests {
             let finished = workers.join(within: 2 * promptly)
             done.countDown()
             guard finished, auditor.join(within: promptly) else {
-                Issue.record("\(threads) threads making \(rounds) transfers each in both directions between the same accounts, with a thread adding up all balances (locking them in ascending id), had not finished after \(Int(2 * promptly)) s: a deadlock, each thread holding a lock another one waits for?")
+                Issue.record(
+                    "\(threads) threads making \(rounds) transfers each in both directions between the same accounts, with a thread adding up all balances (locking them in ascending id), had not finished after \(Int(2 * promptly)) s: a deadlock, each thread holding a lock another one waits for?"
+                )
                 return
             }
             #expect(audits.current.problem == nil, "\(audits.current.problem ?? "")")
             let expected = zip(Array(repeating: start, count: accounts.count), flows.current).map(+)
             let after = balances(of: accounts)
-            #expect(after == expected,
-                    "from \(start) each, the transfers that went through should leave \(expected), but the balances are \(after.map { "\($0)" } ?? "unreadable (a lock is held)"): money appeared or vanished, or a transfer reported a move it did not make")
+            #expect(
+                after == expected,
+                "from \(start) each, the transfers that went through should leave \(expected), but the balances are \(after.map { "\($0)" } ?? "unreadable (a lock is held)"): money appeared or vanished, or a transfer reported a move it did not make"
+            )
         }
     }
 }

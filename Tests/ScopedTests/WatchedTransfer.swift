@@ -15,8 +15,10 @@ final class WatchedTransfer: Sendable {
     private let thread: ThreadGroup
 
     /// - Parameter prepare: runs on the thread first (to place it on a core, say).
-    init(_ amount: Int, from source: Account, to target: Account, name: String = "transfer",
-         prepare: @escaping @Sendable () -> Void = {}) {
+    init(
+        _ amount: Int, from source: Account, to target: Account, name: String = "transfer",
+        prepare: @escaping @Sendable () -> Void = {}
+    ) {
         let threadID = self.threadID, started = self.started, outcome = self.outcome
         thread = startThread(name: name) {
             prepare()

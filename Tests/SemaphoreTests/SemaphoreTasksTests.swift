@@ -16,8 +16,9 @@ final class UnguardedCounter: @unchecked Sendable {
 
 /// Callers on the cooperative pool, and accesses only ThreadSanitizer can judge.
 extension SemaphoreTests {
-    @Test("tasks on the cooperative pool share the permits with a thread, and never more than n hold one",
-          .teaches("04-semaphores#ten-workers-five-permits"))
+    @Test(
+        "tasks on the cooperative pool share the permits with a thread, and never more than n hold one",
+        .teaches("04-semaphores#ten-workers-five-permits"))
     func tasksShareThePermits() async throws {
         try await atTestPriority(Self.tasksShareThePermitsBody)
     }
@@ -65,10 +66,12 @@ extension SemaphoreTests {
                     } else {
                         while !semaphore.tryAcquire(timeout: 0) {
                             guard Date() < giveUp else {
-                                failures.update { $0.append("tryAcquire(timeout: 0) in a task kept returning false for \(Int(promptly)) s") }
+                                failures.update {
+                                    $0.append("tryAcquire(timeout: 0) in a task kept returning false for \(Int(promptly)) s")
+                                }
                                 return
                             }
-                            await Task.yield()          // polling leaves the thread to others
+                            await Task.yield()  // polling leaves the thread to others
                         }
                     }
                     inside.enter()
@@ -85,14 +88,16 @@ extension SemaphoreTests {
         let done = await poll(within: 2 * promptly) { finished.isOpen && holder.isFinished }
         try #require(done, "\(tasks) tasks using the semaphore had not finished \(Int(2 * promptly)) s after the first started")
         #expect(failures.current.isEmpty, "\(failures.current.first ?? "")")
-        #expect(inside.maximum == permits,
-                "at most \(inside.maximum) tasks and threads held a permit at once; the semaphore has \(permits), and all were held")
+        #expect(
+            inside.maximum == permits,
+            "at most \(inside.maximum) tasks and threads held a permit at once; the semaphore has \(permits), and all were held")
         let free = freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: permits + 1)
         #expect(free == permits, "after the tasks gave their permits back, \(free) could be taken instead of \(permits)")
     }
 
-    @Test("every way of taking a permit orders the accesses it guards: a count changed only while holding the single permit is exact, with no data race",
-          .teaches("04-semaphores#a-bouncer-with-a-clicker"))
+    @Test(
+        "every way of taking a permit orders the accesses it guards: a count changed only while holding the single permit is exact, with no data race",
+        .teaches("04-semaphores#a-bouncer-with-a-clicker"))
     func everyAcquireOrdersAccesses() throws {
         // Nothing but the semaphore orders one thread's update after
         // another's: no other lock or atomic while the permit is held, so
@@ -131,10 +136,12 @@ extension SemaphoreTests {
                 semaphore.release()
             }
         }
-        try #require(group.join(within: promptly),
-                     "\(threads) threads taking and giving back the permit had not finished after \(Int(promptly)) s (a lost wake-up?)")
-        #expect(failures.load(ordering: .relaxed) == 0,
-                "\(failures.load(ordering: .relaxed)) attempts to take the permit failed although it kept being given back")
+        try #require(
+            group.join(within: promptly),
+            "\(threads) threads taking and giving back the permit had not finished after \(Int(promptly)) s (a lost wake-up?)")
+        #expect(
+            failures.load(ordering: .relaxed) == 0,
+            "\(failures.load(ordering: .relaxed)) attempts to take the permit failed although it kept being given back")
         #expect(counter.value == threads * rounds, "the count changed under the permit is \(counter.value), expected \(threads * rounds)")
     }
 }

@@ -19,8 +19,9 @@ func freePermits(_ take: (Double) -> Bool, limit: Int) -> Int {
 
 @Suite("Counting and bounded semaphores")
 struct SemaphoreTests {
-    @Test("never more than n threads hold a permit at once",
-          .teaches("04-semaphores#ten-workers-five-permits"))
+    @Test(
+        "never more than n threads hold a permit at once",
+        .teaches("04-semaphores#ten-workers-five-permits"))
     func occupancyNeverExceedsPermits() {
         let permits = 3
         let semaphore = CountingSemaphore(permits: permits)
@@ -34,13 +35,17 @@ struct SemaphoreTests {
                 semaphore.release()
             }
         }
-        #expect(workers.join(within: promptly), "8 threads taking and returning permits did not finish within \(Int(promptly)) s (a lost wake-up or a leaked permit?)")
-        #expect(occupancy.maximum <= permits,
-                "\(occupancy.maximum) threads held a permit at the same time, but the semaphore has only \(permits)")
+        #expect(
+            workers.join(within: promptly),
+            "8 threads taking and returning permits did not finish within \(Int(promptly)) s (a lost wake-up or a leaked permit?)")
+        #expect(
+            occupancy.maximum <= permits,
+            "\(occupancy.maximum) threads held a permit at the same time, but the semaphore has only \(permits)")
     }
 
-    @Test("n threads can hold permits at the same time, and one more waits until a permit is given back",
-          .teaches("04-semaphores#ten-workers-five-permits"))
+    @Test(
+        "n threads can hold permits at the same time, and one more waits until a permit is given back",
+        .teaches("04-semaphores#ten-workers-five-permits"))
     func allPermitsCanBeHeldTogether() throws {
         let permits = 3
         let semaphore = CountingSemaphore(permits: permits)
@@ -53,29 +58,34 @@ struct SemaphoreTests {
             semaphore.release()
         }
         defer { letGo.countDown(); holders.join(within: promptly) }
-        try #require(allInside.wait(within: promptly),
-                     "\(permits) threads could not all hold a permit at once although the semaphore has \(permits) permits")
+        try #require(
+            allInside.wait(within: promptly),
+            "\(permits) threads could not all hold a permit at once although the semaphore has \(permits) permits")
         let extra = startThread(name: "one-too-many") { semaphore.acquire() }
         #expect(!extra.join(within: 0.1), "an acquire() returned while all \(permits) permits were held")
         letGo.countDown()
         #expect(extra.join(within: promptly), "an acquire() waiting for a permit was not woken when the holders gave theirs back")
     }
 
-    @Test("a thread blocked in acquire goes on promptly after a release",
-          .teaches("04-semaphores#a-bouncer-with-a-clicker"))
+    @Test(
+        "a thread blocked in acquire goes on promptly after a release",
+        .teaches("04-semaphores#a-bouncer-with-a-clicker"))
     func releaseWakesBlockedAcquirer() {
         let semaphore = CountingSemaphore(permits: 1)
         semaphore.acquire()
         let acquirer = startThread { semaphore.acquire() }
-        #expect(!acquirer.join(within: 0.2),
-                "acquire() returned although the only permit was held by another thread")
+        #expect(
+            !acquirer.join(within: 0.2),
+            "acquire() returned although the only permit was held by another thread")
         semaphore.release()
-        #expect(acquirer.join(within: promptly),
-                "a thread blocked in acquire() was still waiting \(Int(promptly)) s after a release(): the wake-up was lost")
+        #expect(
+            acquirer.join(within: promptly),
+            "a thread blocked in acquire() was still waiting \(Int(promptly)) s after a release(): the wake-up was lost")
     }
 
-    @Test("several blocked acquirers all go on when permits are released in a burst, before any of them has run",
-          .teaches("04-semaphores#a-bouncer-with-a-clicker"))
+    @Test(
+        "several blocked acquirers all go on when permits are released in a burst, before any of them has run",
+        .teaches("04-semaphores#a-bouncer-with-a-clicker"))
     func releasesWakeEveryBlockedAcquirer() throws {
         // The releases come faster than a woken thread can run, so the count
         // goes up by several before anyone takes a permit: each release must
@@ -102,17 +112,21 @@ struct SemaphoreTests {
                 for _ in 0..<(waiters / 2) { semaphore.release() }
             }
             try #require(releasers.join(within: promptly), "release() did not return within \(Int(promptly)) s")
-            try #require(acquirers.join(within: promptly), """
+            try #require(
+                acquirers.join(within: promptly),
+                """
                 in burst \(round) of \(rounds), after \(waiters) releases in a row, \(waiters - gotOne.current) of \(waiters) \
                 waiting threads were still waiting \(Int(promptly)) s later: every release must wake a waiter (a wake-up was lost)
                 """)
-            try #require(freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: 1) == 0,
-                         "after \(waiters) waiters took the \(waiters) released permits, a permit was still free")
+            try #require(
+                freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: 1) == 0,
+                "after \(waiters) waiters took the \(waiters) released permits, a permit was still free")
         }
     }
 
-    @Test("tryAcquire gives up after about its timeout when no permit is free",
-          .teaches("04-semaphores#waiting-with-a-time-limit"))
+    @Test(
+        "tryAcquire gives up after about its timeout when no permit is free",
+        .teaches("04-semaphores#waiting-with-a-time-limit"))
     func tryAcquireTimesOut() {
         let semaphore = CountingSemaphore(permits: 1)
         semaphore.acquire()
@@ -130,8 +144,9 @@ struct SemaphoreTests {
         #expect(!semaphore.tryAcquire(timeout: 0), "tryAcquire(timeout: 0) returned true although no permit was free")
     }
 
-    @Test("tryAcquire succeeds when a permit is free or comes free in time",
-          .teaches("04-semaphores#waiting-with-a-time-limit"))
+    @Test(
+        "tryAcquire succeeds when a permit is free or comes free in time",
+        .teaches("04-semaphores#waiting-with-a-time-limit"))
     func tryAcquireSucceeds() {
         let semaphore = CountingSemaphore(permits: 1)
         #expect(semaphore.tryAcquire(timeout: 0), "tryAcquire(timeout: 0) returned false although a permit was free")
@@ -147,8 +162,9 @@ struct SemaphoreTests {
         releaser.join(within: promptly)
     }
 
-    @Test("withPermit returns the value, holds a permit, and gives it back when the body throws",
-          .teaches("04-semaphores#tips"))
+    @Test(
+        "withPermit returns the value, holds a permit, and gives it back when the body throws",
+        .teaches("04-semaphores#tips"))
     func withPermitReleasesOnThrow() {
         let semaphore = CountingSemaphore(permits: 1)
         let heldInside = semaphore.withPermit { !semaphore.tryAcquire(timeout: 0) }
@@ -157,12 +173,14 @@ struct SemaphoreTests {
         #expect(throws: Boom.self, "withPermit did not pass on the error its closure threw") {
             try semaphore.withPermit { throw Boom() }
         }
-        #expect(semaphore.tryAcquire(timeout: 0.2),
-                "after withPermit's closure threw, the permit was not given back")
+        #expect(
+            semaphore.tryAcquire(timeout: 0.2),
+            "after withPermit's closure threw, the permit was not given back")
     }
 
-    @Test("permits are conserved: afterwards exactly n can be taken",
-          .teaches("04-semaphores#a-bouncer-with-a-clicker"))
+    @Test(
+        "permits are conserved: afterwards exactly n can be taken",
+        .teaches("04-semaphores#a-bouncer-with-a-clicker"))
     func permitsAreConserved() {
         let permits = 3
         let semaphore = CountingSemaphore(permits: permits)
@@ -181,16 +199,20 @@ struct SemaphoreTests {
         }
         #expect(workers.join(within: promptly), "6 threads taking and returning permits did not finish within \(Int(promptly)) s")
         let free = freePermits({ semaphore.tryAcquire(timeout: $0) }, limit: permits + 1)
-        #expect(free == permits,
-                "after every thread gave its permits back, \(free) permits could be taken instead of \(permits)")
+        #expect(
+            free == permits,
+            "after every thread gave its permits back, \(free) permits could be taken instead of \(permits)")
     }
 
-    @Test("a bounded semaphore rejects a release beyond its starting permits",
-          .teaches("04-semaphores#releasing-too-often"))
+    @Test(
+        "a bounded semaphore rejects a release beyond its starting permits",
+        .teaches("04-semaphores#releasing-too-often"))
     func boundedRejectsOverRelease() {
         let semaphore = BoundedSemaphore(permits: 2)
-        #expect(throws: SemaphoreError.overRelease,
-                "release() on a bounded semaphore whose permits were all free did not throw overRelease") {
+        #expect(
+            throws: SemaphoreError.overRelease,
+            "release() on a bounded semaphore whose permits were all free did not throw overRelease"
+        ) {
             try semaphore.release()
         }
         semaphore.acquire()
@@ -199,8 +221,9 @@ struct SemaphoreTests {
         #expect(free == 2, "a bounded semaphore with 2 permits let \(free) be taken after a rejected release")
     }
 
-    @Test("a bounded semaphore accepts exactly the missing releases when many come at once",
-          .teaches("04-semaphores#releasing-too-often"))
+    @Test(
+        "a bounded semaphore accepts exactly the missing releases when many come at once",
+        .teaches("04-semaphores#releasing-too-often"))
     func boundedCountsConcurrentReleases() {
         let permits = 2
         // A gap between checking the count and releasing shows only when two
@@ -221,7 +244,9 @@ struct SemaphoreTests {
                 return
             }
             guard accepted.current == permits else {
-                Issue.record("with \(permits) permits taken, \(accepted.current) of 6 simultaneous releases were accepted instead of \(permits) (round \(round) of \(rounds))")
+                Issue.record(
+                    "with \(permits) permits taken, \(accepted.current) of 6 simultaneous releases were accepted instead of \(permits) (round \(round) of \(rounds))"
+                )
                 return
             }
         }
@@ -230,8 +255,9 @@ struct SemaphoreTests {
         #expect(free == permits, "afterwards \(free) permits could be taken instead of \(permits)")
     }
 
-    @Test("a bounded semaphore never lets more than n threads hold a permit",
-          .teaches("04-semaphores#releasing-too-often"))
+    @Test(
+        "a bounded semaphore never lets more than n threads hold a permit",
+        .teaches("04-semaphores#releasing-too-often"))
     func boundedOccupancy() {
         let permits = 2
         let semaphore = BoundedSemaphore(permits: permits)
@@ -247,8 +273,9 @@ struct SemaphoreTests {
             }
         }
         #expect(workers.join(within: promptly), "6 threads using a bounded semaphore did not finish within \(Int(promptly)) s")
-        #expect(occupancy.maximum <= permits,
-                "\(occupancy.maximum) threads held a permit of a bounded semaphore with \(permits) permits at once")
+        #expect(
+            occupancy.maximum <= permits,
+            "\(occupancy.maximum) threads held a permit of a bounded semaphore with \(permits) permits at once")
         #expect(errors.current == 0, "\(errors.current) releases that followed an acquire were rejected as over-releases")
     }
 }

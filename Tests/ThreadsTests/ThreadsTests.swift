@@ -46,8 +46,9 @@ func callRunAll<T: Sendable>(
 /// ``ThreadsThreadTests`` checks which threads the jobs run on.
 @Suite("runAll waits for every job and returns the results in order")
 struct ThreadsTests {
-    @Test("results come back in the order of the jobs, even when the jobs finish in the reverse order",
-          .teaches("01-threads#exercise"))
+    @Test(
+        "results come back in the order of the jobs, even when the jobs finish in the reverse order",
+        .teaches("01-threads#exercise"))
     func resultsInInputOrder() throws {
         // Job i waits until job i + 1 has finished (and a moment more), so
         // the last job finishes first and the first job last. The deadline
@@ -66,8 +67,9 @@ struct ThreadsTests {
             }
         }
         let call = try #require(callRunAll(jobs, within: 2 * promptly), "runAll did not return within \(Int(2 * promptly)) s")
-        #expect(call.results == (0..<count).map { "job \($0)" },
-                "results must be in the order of the jobs, not the order in which they finished; got \(call.results)")
+        #expect(
+            call.results == (0..<count).map { "job \($0)" },
+            "results must be in the order of the jobs, not the order in which they finished; got \(call.results)")
     }
 
     @Test("every job runs exactly once", .teaches("01-threads#exercise"))
@@ -81,13 +83,15 @@ struct ThreadsTests {
             }
         }
         let call = try #require(callRunAll(jobs), "runAll did not return within \(Int(promptly)) s")
-        #expect(runs.current == Array(repeating: 1, count: count),
-                "each job must run exactly once; times each job ran: \(runs.current)")
+        #expect(
+            runs.current == Array(repeating: 1, count: count),
+            "each job must run exactly once; times each job ran: \(runs.current)")
         #expect(call.results == Array(0..<count), "expected the results 0 to \(count - 1) in order, got \(call.results)")
     }
 
-    @Test("runAll returns only after every job has finished",
-          .teaches("01-threads#waiting-for-threads-to-finish"))
+    @Test(
+        "runAll returns only after every job has finished",
+        .teaches("01-threads#waiting-for-threads-to-finish"))
     func returnsAfterAllFinished() throws {
         let finished = Shared(0)
         let jobs: [@Sendable () -> Int] = (0..<4).map { index in
@@ -99,13 +103,15 @@ struct ThreadsTests {
         }
         let returned = callRunAll(jobs, observeAtReturn: { finished.current })
         let call = try #require(returned, "runAll did not return within \(Int(promptly)) s")
-        #expect(call.seenAtReturn == 4,
-                "runAll returned while jobs were still running (\(call.seenAtReturn) of 4 had finished)")
+        #expect(
+            call.seenAtReturn == 4,
+            "runAll returned while jobs were still running (\(call.seenAtReturn) of 4 had finished)")
         #expect(call.results == [0, 1, 2, 3], "expected the results [0, 1, 2, 3], got \(call.results)")
     }
 
-    @Test("runAll waits for a job however long it takes, with no deadline of its own",
-          .teaches("01-threads#tips"))
+    @Test(
+        "runAll waits for a job however long it takes, with no deadline of its own",
+        .teaches("01-threads#tips"))
     func waitsForLongJobs() throws {
         // One job works for 3 s, longer than any "safety" deadline of a
         // second or two; the others finish at once.
@@ -119,13 +125,15 @@ struct ThreadsTests {
         }
         let returned = callRunAll(jobs, within: 3 + promptly, observeAtReturn: { finished.current })
         let call = try #require(returned, "runAll did not return within \(Int(3 + promptly)) s")
-        #expect(call.seenAtReturn == 3,
-                "runAll returned before a 3-second job had finished (\(call.seenAtReturn) of 3 had): wait without a deadline")
+        #expect(
+            call.seenAtReturn == 3,
+            "runAll returned before a 3-second job had finished (\(call.seenAtReturn) of 3 had): wait without a deadline")
         #expect(call.results == [0, 1, 2], "expected the results [0, 1, 2], got \(call.results)")
     }
 
-    @Test("one job gives its one result, from a thread of its own, and no jobs give no results",
-          .teaches("01-threads#exercise"))
+    @Test(
+        "one job gives its one result, from a thread of its own, and no jobs give no results",
+        .teaches("01-threads#exercise"))
     func singleJobAndNoJobs() throws {
         let ranOn = Shared<ThreadIdentity?>(nil)
         let job: @Sendable () -> Int = {

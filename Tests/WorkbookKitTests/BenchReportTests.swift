@@ -4,7 +4,8 @@ import Testing
 @Suite struct BenchReportTests {
     @Test("reads the timing program's lines and skips anything else")
     func readsHarnessLines() {
-        let output = "lock + unlock, 1 thread\t81.5\tok\nwarning: noise\nwithLock, 2 threads contending\t39.9\tlost updates: counted 3 of 4\n"
+        let output =
+            "lock + unlock, 1 thread\t81.5\tok\nwarning: noise\nwithLock, 2 threads contending\t39.9\tlost updates: counted 3 of 4\n"
         let (column, names) = BenchReport.column("yours", output: output, failure: nil)
         #expect(names == ["lock + unlock, 1 thread", "withLock, 2 threads contending"])
         #expect(column.nanoseconds["lock + unlock, 1 thread"] == 81.5)

@@ -74,14 +74,18 @@ import Testing
         Failure(info: "swift exit=1 hangs", error: .conflicting("exit", "hangs")),
         Failure(info: "swift file=Lock.swift", error: .requires("file", "exercise")),
         Failure(info: "swift exercise=lock", error: .requires("exercise", "file")),
-        Failure(info: "swift exercise=lock file=Lock.txt",
-                error: .invalidValue("file", "Lock.txt", expected: "a Swift file name such as Lock.swift")),
-        Failure(info: "swift exercise=lock file=Sub/Lock.swift",
-                error: .invalidValue("file", "Sub/Lock.swift", expected: "a Swift file name such as Lock.swift")),
-        Failure(info: "swift exercise=lock file=.Lock.swift",
-                error: .invalidValue("file", ".Lock.swift", expected: "a Swift file name such as Lock.swift")),
-        Failure(info: "swift exercise=Lock file=Lock.swift",
-                error: .invalidValue("exercise", "Lock", expected: "a lower-case name such as lock")),
+        Failure(
+            info: "swift exercise=lock file=Lock.txt",
+            error: .invalidValue("file", "Lock.txt", expected: "a Swift file name such as Lock.swift")),
+        Failure(
+            info: "swift exercise=lock file=Sub/Lock.swift",
+            error: .invalidValue("file", "Sub/Lock.swift", expected: "a Swift file name such as Lock.swift")),
+        Failure(
+            info: "swift exercise=lock file=.Lock.swift",
+            error: .invalidValue("file", ".Lock.swift", expected: "a Swift file name such as Lock.swift")),
+        Failure(
+            info: "swift exercise=Lock file=Lock.swift",
+            error: .invalidValue("exercise", "Lock", expected: "a lower-case name such as lock")),
         Failure(info: "swift exit=256", error: .invalidValue("exit", "256", expected: "an exit status from 0 to 255")),
         Failure(info: "swift exit=-1", error: .invalidValue("exit", "-1", expected: "an exit status from 0 to 255")),
         Failure(info: "swift exit=one", error: .invalidValue("exit", "one", expected: "an exit status from 0 to 255")),
@@ -104,15 +108,17 @@ import Testing
         }
     }
 
-    @Test("error messages name the attribute and say what was expected", arguments: [
-        (AttributeError.unknown("colour", known: ["exit", "hangs"]), "unknown attribute 'colour' (known: exit, hangs)"),
-        (.needsValue("exit", example: "exit=132"), "attribute 'exit' needs a value, as in exit=132"),
-        (.takesNoValue("hangs"), "attribute 'hangs' takes no value"),
-        (.conflicting("exit", "hangs"), "attributes 'exit' and 'hangs' cannot be combined"),
-        (.requires("exercise", "file"), "attribute 'exercise' requires 'file'"),
-        (.repeated("exit"), "attribute 'exit' is given twice"),
-        (.unterminatedQuote, "unterminated quote in the info string"),
-    ])
+    @Test(
+        "error messages name the attribute and say what was expected",
+        arguments: [
+            (AttributeError.unknown("colour", known: ["exit", "hangs"]), "unknown attribute 'colour' (known: exit, hangs)"),
+            (.needsValue("exit", example: "exit=132"), "attribute 'exit' needs a value, as in exit=132"),
+            (.takesNoValue("hangs"), "attribute 'hangs' takes no value"),
+            (.conflicting("exit", "hangs"), "attributes 'exit' and 'hangs' cannot be combined"),
+            (.requires("exercise", "file"), "attribute 'exercise' requires 'file'"),
+            (.repeated("exit"), "attribute 'exit' is given twice"),
+            (.unterminatedQuote, "unterminated quote in the info string"),
+        ])
     func message(error: AttributeError, text: String) {
         #expect(error.description == text)
     }

@@ -31,15 +31,20 @@ struct ClassroomWorkflowTests {
         for file in lock.files {
             try folder.write(file.solutionText(exercise: lock), to: "submission/Exercises/Lock/\(file.name)")
         }
-        try folder.write(try #require(try racyAccount(root: Self.root)["Account.swift"]),
-                         to: "submission/Exercises/Race/Account.swift")
+        try folder.write(
+            try #require(try racyAccount(root: Self.root)["Account.swift"]),
+            to: "submission/Exercises/Race/Account.swift")
         try folder.write("", to: "outputs")
         let tool = Self.root.appending(path: ".build/debug/workbook").path
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the tool first (swift build)")
         let outcome = try await offThePool {
-            ProcessRunner.run(tool, ["grade", "--root", Self.root.path, folder.url.appending(path: "submission").path,
-                                     "--format", "github-classroom", "--output", folder.url.appending(path: "graded").path],
-                              environment: ["GITHUB_OUTPUT": folder.url.appending(path: "outputs").path], timeout: 600)
+            ProcessRunner.run(
+                tool,
+                [
+                    "grade", "--root", Self.root.path, folder.url.appending(path: "submission").path,
+                    "--format", "github-classroom", "--output", folder.url.appending(path: "graded").path,
+                ],
+                environment: ["GITHUB_OUTPUT": folder.url.appending(path: "outputs").path], timeout: 600)
         }
         #expect(outcome.shellStatus == 0, "\(outcome.output)")
 
@@ -61,7 +66,8 @@ struct ClassroomWorkflowTests {
             if runner == "lock" { #expect(json["status"] as? String == "pass") }
             if runner == "race" { #expect(json["status"] as? String == "fail") }
         }
-        let record = try JSONDecoder().decode(SubmissionResult.self, from: Data(contentsOf: folder.url.appending(path: "graded/submission/grade.json")))
+        let record = try JSONDecoder().decode(
+            SubmissionResult.self, from: Data(contentsOf: folder.url.appending(path: "graded/submission/grade.json")))
         #expect(recorded == Int(record.score * 100 + 0.5), "Classroom records the grade's own points")
         #expect(possible == Int(record.maxScore * 100 + 0.5))
         #expect(recorded >= 1000, "the correct lock earns its 10 points")

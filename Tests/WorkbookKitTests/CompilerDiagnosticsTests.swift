@@ -17,10 +17,11 @@ import Testing
     @Test("compiler errors in lessons become book/NN-x.md:line diagnostics; duplicates dropped")
     func lessonErrors() {
         let diagnostics = CompilerDiagnostics.lessonErrors(in: Self.output, root: URL(filePath: "/abs/root"))
-        #expect(diagnostics == [
-            Diagnostic("book/02-x.md", 57, "cannot convert value of type 'Int' to 'String'"),
-            Diagnostic("book/03-y.md", 2, "'Mutex' is not concurrency-safe: here"),
-        ])
+        #expect(
+            diagnostics == [
+                Diagnostic("book/02-x.md", 57, "cannot convert value of type 'Int' to 'String'"),
+                Diagnostic("book/03-y.md", 2, "'Mutex' is not concurrency-safe: here"),
+            ])
         #expect(diagnostics.first?.description == "book/02-x.md:57: error: cannot convert value of type 'Int' to 'String'")
     }
 
@@ -58,17 +59,19 @@ import Testing
         #expect(found == ["02-locks#lock-then-unlock-with-defer@3", "03-b@6", "03-b#c@6"])
     }
 
-    @Test("a reference resolves only to a real lesson and heading", arguments: [
-        ("02-locks", true),
-        ("02-locks#lock-then-unlock-with-defer", true),
-        ("02-locks#lock-then-unlock-with-defer-2", true),
-        ("02-locks.md#lock-then-unlock-with-defer", true),
-        ("02-locks#missing", false),
-        ("03-other#lock-then-unlock-with-defer", false),
-    ])
+    @Test(
+        "a reference resolves only to a real lesson and heading",
+        arguments: [
+            ("02-locks", true),
+            ("02-locks#lock-then-unlock-with-defer", true),
+            ("02-locks#lock-then-unlock-with-defer-2", true),
+            ("02-locks.md#lock-then-unlock-with-defer", true),
+            ("02-locks#missing", false),
+            ("03-other#lock-then-unlock-with-defer", false),
+        ])
     func resolves(reference: String, resolves: Bool) throws {
         let (course, _) = try loadCourse([
-            "02-locks.md": "# Locks\n\n## Lock, then unlock with defer\n\n## Lock, then unlock with defer\n",
+            "02-locks.md": "# Locks\n\n## Lock, then unlock with defer\n\n## Lock, then unlock with defer\n"
         ])
         #expect(course.resolves(SectionReference(reference)) == resolves)
     }
@@ -84,16 +87,19 @@ import Testing
     @Test("a graded suite naming a missing section is reported at its line")
     func problems() throws {
         let folder = try TemporaryFolder()
-        try folder.write("""
+        try folder.write(
+            """
             @Test(.teaches("01-a#ok")) func a() {}
             @Test(.teaches("01-a#nope")) func b() {}
             """, to: "Tests/LockTests/LockTests.swift")
         let (course, _) = try loadCourse(
             ["01-a.md": "# A\n\n## OK\n\n```swift exercise=lock file=Lock.swift\nlet x = 1\n```\n"], in: folder)
         let problems = TeachesCheck.problems(course: course)
-        #expect(problems == [
-            Diagnostic("Tests/LockTests/LockTests.swift", 2,
-                       #"`.teaches("01-a#nope")` names no lesson section (use "NN-slug#anchor")"#),
-        ])
+        #expect(
+            problems == [
+                Diagnostic(
+                    "Tests/LockTests/LockTests.swift", 2,
+                    #"`.teaches("01-a#nope")` names no lesson section (use "NN-slug#anchor")"#)
+            ])
     }
 }

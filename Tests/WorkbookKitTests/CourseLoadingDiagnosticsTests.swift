@@ -13,58 +13,78 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "unknown attribute",
-             lessons: ["01-a.md": "# A\n\n```swift colour=red\nprint(1)\n```\n"],
-             file: "book/01-a.md", line: 3, phrase: "unknown attribute 'colour'"),
-        Case(name: "exercise block without file=",
-             lessons: ["01-a.md": "# A\n\nText.\n\n```swift exercise=lock\nlet x = 1\n```\n"],
-             file: "book/01-a.md", line: 5, phrase: "attribute 'exercise' requires 'file'"),
-        Case(name: "unbalanced solution markers",
-             lessons: ["01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\nfunc f() {\n    // BEGIN SOLUTION\n}\n```\n"],
-             file: "book/01-a.md", line: 5, phrase: "never closed"),
-        Case(name: "nested solution markers",
-             lessons: ["01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\n// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION\n```\n"],
-             file: "book/01-a.md", line: 5, phrase: "nested"),
-        Case(name: "include of a file that does not exist",
-             lessons: ["01-a.md": "# A\n\nText.\n\n```include file=\"results/none.md\"\n```\n"],
-             file: "book/01-a.md", line: 5, phrase: "cannot read the included file results/none.md"),
-        Case(name: "include without a file",
-             lessons: ["01-a.md": "# A\n\n```include\n```\n"],
-             file: "book/01-a.md", line: 3, phrase: "attribute 'file' needs a value"),
-        Case(name: "include that leaves the workbook",
-             lessons: ["01-a.md": "# A\n\n```include file=\"../secret.md\"\n```\n"],
-             file: "book/01-a.md", line: 3, phrase: "a .md file inside the workbook"),
-        Case(name: "included file holding a code block",
-             lessons: ["01-a.md": "# A\n\n```include file=\"book/part.md\"\n```\n",
-                       "part.md": "## Part\n\n```swift\nprint(1)\n```\n"],
-             file: "book/part.md", line: 3, phrase: "an included file cannot hold code blocks"),
-        Case(name: "output block at the start of a lesson",
-             lessons: ["01-a.md": "# A\n\n```output\nhi\n```\n"],
-             file: "book/01-a.md", line: 3, phrase: "has no example before it"),
-        Case(name: "output block separated from its example by a heading",
-             lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n## Next\n\n```output\n1\n```\n"],
-             file: "book/01-a.md", line: 9, phrase: "has no example before it"),
-        Case(name: "output block after a fragment",
-             lessons: ["01-a.md": "# A\n\n```swift fragment\nlet x = 1\n```\n\n```output\n1\n```\n"],
-             file: "book/01-a.md", line: 7, phrase: "follows a block that is not run"),
-        Case(name: "second output block for one example",
-             lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n```output\n1\n```\n"],
-             file: "book/01-a.md", line: 11, phrase: "second `output` block for the example at line 3"),
-        Case(name: "output block with an invalid pattern",
-             lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n```output\n/[0-9/\n```\n"],
-             file: "book/01-a.md", line: 7, phrase: "invalid regular expression /[0-9/"),
-        Case(name: "two lessons writing the same exercise file",
-             lessons: [
+        Case(
+            name: "unknown attribute",
+            lessons: ["01-a.md": "# A\n\n```swift colour=red\nprint(1)\n```\n"],
+            file: "book/01-a.md", line: 3, phrase: "unknown attribute 'colour'"),
+        Case(
+            name: "exercise block without file=",
+            lessons: ["01-a.md": "# A\n\nText.\n\n```swift exercise=lock\nlet x = 1\n```\n"],
+            file: "book/01-a.md", line: 5, phrase: "attribute 'exercise' requires 'file'"),
+        Case(
+            name: "unbalanced solution markers",
+            lessons: ["01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\nfunc f() {\n    // BEGIN SOLUTION\n}\n```\n"],
+            file: "book/01-a.md", line: 5, phrase: "never closed"),
+        Case(
+            name: "nested solution markers",
+            lessons: [
+                "01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\n// BEGIN SOLUTION\n// BEGIN SOLUTION\n// END SOLUTION\n```\n"
+            ],
+            file: "book/01-a.md", line: 5, phrase: "nested"),
+        Case(
+            name: "include of a file that does not exist",
+            lessons: ["01-a.md": "# A\n\nText.\n\n```include file=\"results/none.md\"\n```\n"],
+            file: "book/01-a.md", line: 5, phrase: "cannot read the included file results/none.md"),
+        Case(
+            name: "include without a file",
+            lessons: ["01-a.md": "# A\n\n```include\n```\n"],
+            file: "book/01-a.md", line: 3, phrase: "attribute 'file' needs a value"),
+        Case(
+            name: "include that leaves the workbook",
+            lessons: ["01-a.md": "# A\n\n```include file=\"../secret.md\"\n```\n"],
+            file: "book/01-a.md", line: 3, phrase: "a .md file inside the workbook"),
+        Case(
+            name: "included file holding a code block",
+            lessons: [
+                "01-a.md": "# A\n\n```include file=\"book/part.md\"\n```\n",
+                "part.md": "## Part\n\n```swift\nprint(1)\n```\n",
+            ],
+            file: "book/part.md", line: 3, phrase: "an included file cannot hold code blocks"),
+        Case(
+            name: "output block at the start of a lesson",
+            lessons: ["01-a.md": "# A\n\n```output\nhi\n```\n"],
+            file: "book/01-a.md", line: 3, phrase: "has no example before it"),
+        Case(
+            name: "output block separated from its example by a heading",
+            lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n## Next\n\n```output\n1\n```\n"],
+            file: "book/01-a.md", line: 9, phrase: "has no example before it"),
+        Case(
+            name: "output block after a fragment",
+            lessons: ["01-a.md": "# A\n\n```swift fragment\nlet x = 1\n```\n\n```output\n1\n```\n"],
+            file: "book/01-a.md", line: 7, phrase: "follows a block that is not run"),
+        Case(
+            name: "second output block for one example",
+            lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n```output\n1\n```\n\n```output\n1\n```\n"],
+            file: "book/01-a.md", line: 11, phrase: "second `output` block for the example at line 3"),
+        Case(
+            name: "output block with an invalid pattern",
+            lessons: ["01-a.md": "# A\n\n```swift\nprint(1)\n```\n\n```output\n/[0-9/\n```\n"],
+            file: "book/01-a.md", line: 7, phrase: "invalid regular expression /[0-9/"),
+        Case(
+            name: "two lessons writing the same exercise file",
+            lessons: [
                 "01-a.md": "# A\n\n```swift exercise=lock file=Lock.swift\nlet a = 1\n```\n",
                 "02-b.md": "# B\n\nMore.\n\n```swift exercise=lock file=Lock.swift\nlet b = 2\n```\n",
-             ],
-             file: "book/02-b.md", line: 5, phrase: "already comes from book/01-a.md"),
-        Case(name: "a lesson with no title",
-             lessons: ["01-a.md": "## Only a section\n\nText.\n"],
-             file: "book/01-a.md", line: nil, phrase: "lesson has no title"),
-        Case(name: "duplicate lesson numbers",
-             lessons: ["01-a.md": "# A\n", "01-b.md": "# B\n"],
-             file: "book/01-b.md", line: nil, phrase: "lesson number 01 is already used by book/01-a.md"),
+            ],
+            file: "book/02-b.md", line: 5, phrase: "already comes from book/01-a.md"),
+        Case(
+            name: "a lesson with no title",
+            lessons: ["01-a.md": "## Only a section\n\nText.\n"],
+            file: "book/01-a.md", line: nil, phrase: "lesson has no title"),
+        Case(
+            name: "duplicate lesson numbers",
+            lessons: ["01-a.md": "# A\n", "01-b.md": "# B\n"],
+            file: "book/01-b.md", line: nil, phrase: "lesson number 01 is already used by book/01-a.md"),
     ]
 
     @Test("each mistake in a lesson is reported at its file and line", arguments: cases)
@@ -100,7 +120,7 @@ import Testing
     @Test("a correct lesson gives no diagnostics")
     func cleanLesson() throws {
         let (course, problems) = try loadCourse([
-            "01-a.md": "# A\n\n```swift exit=1\nprint(1)\n```\n\n```output unordered\n1\n```\n",
+            "01-a.md": "# A\n\n```swift exit=1\nprint(1)\n```\n\n```output unordered\n1\n```\n"
         ])
         #expect(problems == [])
         #expect(course.lessons.first?.programBlocks.first?.expectedOutput == OutputExpectation(mode: .unordered, lines: ["1"]))

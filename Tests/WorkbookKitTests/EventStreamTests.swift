@@ -33,7 +33,10 @@ import Testing
 
     @Test("an issue's message starts with the test's own words, then the failed expression")
     func issueWordsFirst() {
-        let issue = Self.record("issueRecorded", #","testID":"\#(Self.id)","messages":[{"symbol":"fail","text":"Expectation failed: (x → 1) == 2"},{"symbol":"details","text":"the count is 1, expected 2"}]"#)
+        let issue = Self.record(
+            "issueRecorded",
+            #","testID":"\#(Self.id)","messages":[{"symbol":"fail","text":"Expectation failed: (x → 1) == 2"},{"symbol":"details","text":"the count is 1, expected 2"}]"#
+        )
         let stream = stream([Self.declaration, Self.started, issue, Self.ended, Self.runEnded])
         #expect(stream.tests[Self.id]?.issues == ["the count is 1, expected 2\nExpectation failed: (x → 1) == 2"])
     }
@@ -56,18 +59,24 @@ import Testing
         var testDescription: String
     }
 
-    @Test("records that break the stream's rules are anomalies", arguments: [
-        Case(lines: [declaration, started, started, ended, runEnded], tampered: true, testDescription: "started twice"),
-        Case(lines: [declaration, ended, runEnded], tampered: true, testDescription: "ended without a start"),
-        Case(lines: [declaration, started, ended, ended, runEnded], tampered: true, testDescription: "ended twice"),
-        Case(lines: [declaration, started, ended, runEnded, runEnded], tampered: false, testDescription: "run ended twice"),
-        Case(lines: [declaration, started, ended, runEnded, started], tampered: true, testDescription: "a record after the end"),
-        Case(lines: [declaration, record("testStarted", #","testID":"ATests.t()/T.swift:3:2"#, version: 7)], tampered: false,
-             testDescription: "an unknown stream version"),
-        Case(lines: [declaration, "not json at all", started, ended, runEnded], tampered: false, testDescription: "a line that is not a record"),
-        Case(lines: [declaration, record("testStarted", #","testID":"Other.x()/X.swift:1:1""#)], tampered: false,
-             testDescription: "a test nobody asked for"),
-    ])
+    @Test(
+        "records that break the stream's rules are anomalies",
+        arguments: [
+            Case(lines: [declaration, started, started, ended, runEnded], tampered: true, testDescription: "started twice"),
+            Case(lines: [declaration, ended, runEnded], tampered: true, testDescription: "ended without a start"),
+            Case(lines: [declaration, started, ended, ended, runEnded], tampered: true, testDescription: "ended twice"),
+            Case(lines: [declaration, started, ended, runEnded, runEnded], tampered: false, testDescription: "run ended twice"),
+            Case(lines: [declaration, started, ended, runEnded, started], tampered: true, testDescription: "a record after the end"),
+            Case(
+                lines: [declaration, record("testStarted", #","testID":"ATests.t()/T.swift:3:2"#, version: 7)], tampered: false,
+                testDescription: "an unknown stream version"),
+            Case(
+                lines: [declaration, "not json at all", started, ended, runEnded], tampered: false,
+                testDescription: "a line that is not a record"),
+            Case(
+                lines: [declaration, record("testStarted", #","testID":"Other.x()/X.swift:1:1""#)], tampered: false,
+                testDescription: "a test nobody asked for"),
+        ])
     func anomalies(_ example: Case) {
         let stream = stream(example.lines)
         #expect(!stream.anomalies.isEmpty)

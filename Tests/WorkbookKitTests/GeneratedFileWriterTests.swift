@@ -7,8 +7,10 @@ import Testing
     static let exercisePath = "Exercises/Lock/Lock.swift"
 
     /// The two files `workbook build` writes for one exercise file.
-    static func files(solution: String = "solution v1\n", stub: String = "stub v1\n",
-                      name: String = "Lock") -> [GeneratedFile] {
+    static func files(
+        solution: String = "solution v1\n", stub: String = "stub v1\n",
+        name: String = "Lock"
+    ) -> [GeneratedFile] {
         [
             GeneratedFile(path: "Solutions/Lock/\(name).swift", contents: solution, kind: .solution),
             GeneratedFile(path: "Exercises/Lock/\(name).swift", contents: stub, kind: .exercise),
@@ -100,17 +102,19 @@ import Testing
     @Test("a file the book no longer produces is removed, unless a student edited it")
     func staleFiles() throws {
         let folder = try TemporaryFolder()
-        let both = Self.files() + Self.files(solution: "old\n", stub: "old stub\n", name: "Old")
+        let both =
+            Self.files() + Self.files(solution: "old\n", stub: "old stub\n", name: "Old")
             + Self.files(solution: "gone\n", stub: "gone stub\n", name: "Gone")
         _ = try Self.writer(folder).write(both)
         try folder.write("my old work\n", to: "Exercises/Lock/Old.swift")
         try folder.write("stray\n", to: "Solutions/Stray/Stray.swift")
 
         let report = try Self.writer(folder).write(Self.files())
-        #expect(report.removed == [
-            "Exercises/Lock/Gone.swift", "Solutions/Lock/Gone.swift", "Solutions/Lock/Old.swift",
-            "Solutions/Stray/Stray.swift",
-        ])
+        #expect(
+            report.removed == [
+                "Exercises/Lock/Gone.swift", "Solutions/Lock/Gone.swift", "Solutions/Lock/Old.swift",
+                "Solutions/Stray/Stray.swift",
+            ])
         #expect(!folder.exists("Exercises/Lock/Gone.swift"))
         #expect(!folder.exists("Solutions/Lock/Old.swift"))
         #expect(folder.read("Exercises/Lock/Old.swift") == "my old work\n")

@@ -11,7 +11,8 @@ import Testing
     @Test("Solutions/, Exercises/ and Package.swift's exercise list are what the book generates")
     func generatedFilesAreCurrent() throws {
         let course = try Course.load(root: Self.root).0
-        let problems = GeneratedFilesCheck.problems(course: course, files: Tangler.files(for: course))
+        let problems =
+            GeneratedFilesCheck.problems(course: course, files: Tangler.files(for: course))
             + PackageExerciseList(root: Self.root).problems(for: course)
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }

@@ -23,8 +23,11 @@ final class GradescopePackageTests {
     /// Runs one of the autograder's scripts on a thread of its own (it
     /// grades for minutes, which must not hold a thread of the cooperative pool).
     private func run(_ script: String, environment: [String: String] = [:]) async throws -> ProcessOutcome {
-        try await offThePool { ProcessRunner.run("/bin/bash", [autograder.appending(path: "source/\(script)").path], in: autograder,
-                          environment: ["AUTOGRADER_ROOT": autograder.path].merging(environment) { $1 }, timeout: 900) }
+        try await offThePool {
+            ProcessRunner.run(
+                "/bin/bash", [autograder.appending(path: "source/\(script)").path], in: autograder,
+                environment: ["AUTOGRADER_ROOT": autograder.path].merging(environment) { $1 }, timeout: 900)
+        }
     }
 
     /// Puts `files` (path → text) in a fresh `submission/` and grades it.
@@ -48,8 +51,12 @@ final class GradescopePackageTests {
     /// A `results.json`, checked against Gradescope's format and decoded.
     private func validated(_ results: URL) throws -> [String: Any] {
         let check = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"
-        let validation = ProcessRunner.run("/usr/bin/env", ["python3", "-c", check, results.path,
-                                                            Self.root.appending(path: "Tests/Schemas/gradescope-results.schema.json").path], timeout: 60)
+        let validation = ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "python3", "-c", check, results.path,
+                Self.root.appending(path: "Tests/Schemas/gradescope-results.schema.json").path,
+            ], timeout: 60)
         #expect(validation.shellStatus == 0, "\(results.lastPathComponent) against Gradescope's format: \(validation.output)")
         return try #require(JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any])
     }
@@ -67,14 +74,17 @@ final class GradescopePackageTests {
         return (file.name, file.solutionText(exercise: exercise))
     }
 
-    @Test("the zip is built from the student edition; setup.sh self-tests; run_autograder grades every layout and always writes results.json")
+    @Test(
+        "the zip is built from the student edition; setup.sh self-tests; run_autograder grades every layout and always writes results.json")
     func endToEnd() async throws {
         let zip = folder.url.appending(path: "autograder.zip")
         _ = try GradescopePackage(course: course).write(to: zip)
         try FileManager.default.createDirectory(at: autograder.appending(path: "source"), withIntermediateDirectories: true)
         try FileManager.default.unzipItem(at: zip, to: autograder.appending(path: "source"))
         for script in ["setup.sh", "run_autograder"] {
-            #expect(FileManager.default.isExecutableFile(atPath: autograder.appending(path: "source/\(script)").path), "\(script) is executable")
+            #expect(
+                FileManager.default.isExecutableFile(atPath: autograder.appending(path: "source/\(script)").path), "\(script) is executable"
+            )
         }
         #expect(!folder.exists("autograder/source/course/Solutions"), "no solution in the course")
 
@@ -90,7 +100,8 @@ final class GradescopePackageTests {
         for (name, score) in [("reference", 7000), ("stubs", 0), ("stubs-with-a-comment-added", 0)] {
             let results = try validated(autograder.appending(path: "selftest-results/\(name).json"))
             #expect(cents(results) == score, "\(name)")
-            #expect(cents(results) == course.exercises.map { cents(results, $0.name) }.reduce(0, +), "\(name): the tests add up to the score")
+            #expect(
+                cents(results) == course.exercises.map { cents(results, $0.name) }.reduce(0, +), "\(name): the tests add up to the score")
             testNames.append(((results["tests"] as? [[String: Any]]) ?? []).compactMap { $0["name"] as? String })
         }
         #expect(Set(testNames.map(\.count)).count == 1 && testNames[0].count > 0, "the same tests, whatever is graded")
@@ -99,7 +110,9 @@ final class GradescopePackageTests {
         // for the two it holds (the self-test above graded every reference).
         var nested: [String: String] = [:]
         for exercise in try ["threads", "lock"].map({ try course.exercise(named: $0) }) {
-            for file in exercise.files { nested["repo/work/Exercises/\(exercise.folder)/\(file.name)"] = file.solutionText(exercise: exercise) }
+            for file in exercise.files {
+                nested["repo/work/Exercises/\(exercise.folder)/\(file.name)"] = file.solutionText(exercise: exercise)
+            }
         }
         let found = try await grade(nested)
         #expect(cents(found, "threads") == 1000 && cents(found, "lock") == 1000)
@@ -119,8 +132,9 @@ final class GradescopePackageTests {
         #expect(cents(loose) == cents(loose, "lock") + cents(loose, "race"), "the tests add up to the score")
 
         // Hostile: a forbidden attribute, and a link to the grader's secrets.
-        let hostile = try await grade(["Exercises/Threads/Threads.swift": "@_silgen_name(\"swift_task_create\") func sneak()\n" + (try solution("threads")).text],
-                                links: ["Exercises/Lock/Lock.swift": "/etc/shadow"])
+        let hostile = try await grade(
+            ["Exercises/Threads/Threads.swift": "@_silgen_name(\"swift_task_create\") func sneak()\n" + (try solution("threads")).text],
+            links: ["Exercises/Lock/Lock.swift": "/etc/shadow"])
         #expect(cents(hostile) == 0)
         #expect((hostile["output"] as? String)?.contains("symbolic link") == true)
         let text = try String(contentsOf: autograder.appending(path: "results/results.json"), encoding: .utf8)

@@ -12,18 +12,20 @@ import Testing
         var testDescription: String { construct }
     }
 
-    @Test("forbidden constructs are found with their line", arguments: [
-        Source(text: "import Foundation\n@_silgen_name(\"x\") func f()", construct: "@_silgen_name"),
-        Source(text: "\n\n@_cdecl(\"g\") public func g() {}", construct: "@_cdecl"),
-        Source(text: "@c public func h() {}", construct: "@c"),
-        Source(text: "@used @section(\"x\") let v = 1", construct: "@used"),
-        Source(text: "#sourceLocation(file: \"/elsewhere\", line: 1)\nlet x = 1\n#sourceLocation()", construct: "#sourceLocation"),
-        Source(text: "import Testing", construct: "import Testing"),
-        Source(text: "@testable import LockTests", construct: "@testable"),
-        Source(text: "import CourseSupport", construct: "import CourseSupport"),
-        Source(text: "import _TestingInternals", construct: "import _TestingInternals"),
-        Source(text: "import LockSolution", construct: "import LockSolution"),
-    ])
+    @Test(
+        "forbidden constructs are found with their line",
+        arguments: [
+            Source(text: "import Foundation\n@_silgen_name(\"x\") func f()", construct: "@_silgen_name"),
+            Source(text: "\n\n@_cdecl(\"g\") public func g() {}", construct: "@_cdecl"),
+            Source(text: "@c public func h() {}", construct: "@c"),
+            Source(text: "@used @section(\"x\") let v = 1", construct: "@used"),
+            Source(text: "#sourceLocation(file: \"/elsewhere\", line: 1)\nlet x = 1\n#sourceLocation()", construct: "#sourceLocation"),
+            Source(text: "import Testing", construct: "import Testing"),
+            Source(text: "@testable import LockTests", construct: "@testable"),
+            Source(text: "import CourseSupport", construct: "import CourseSupport"),
+            Source(text: "import _TestingInternals", construct: "import _TestingInternals"),
+            Source(text: "import LockSolution", construct: "import LockSolution"),
+        ])
     func forbidden(_ source: Source) {
         let findings = SourceInspection.findings(file: "Lock.swift", text: source.text)
         #expect(findings.contains { $0.construct.contains(source.construct) }, "\(findings)")
@@ -33,34 +35,34 @@ import Testing
     @Test("what correct solutions use is allowed")
     func allowed() {
         let text = """
-        import Foundation
-        import Synchronization
-        import Dispatch
-        import Glibc
-        @frozen public struct S: Sendable { @usableFromInline var x = 0 }
-        public final class L: @unchecked Sendable {
-            @inline(__always) @discardableResult public func f(_ g: @escaping @Sendable () -> Void) -> Int { 0 }
-            @available(*, noasync) public func lock() {}
-            let c: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { $0 }
-        }
-        @MainActor func m() {}
-        """
+            import Foundation
+            import Synchronization
+            import Dispatch
+            import Glibc
+            @frozen public struct S: Sendable { @usableFromInline var x = 0 }
+            public final class L: @unchecked Sendable {
+                @inline(__always) @discardableResult public func f(_ g: @escaping @Sendable () -> Void) -> Int { 0 }
+                @available(*, noasync) public func lock() {}
+                let c: @convention(c) (UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? = { $0 }
+            }
+            @MainActor func m() {}
+            """
         #expect(SourceInspection.findings(file: "L.swift", text: text).isEmpty)
     }
 
     @Test("a strong definition of another module's symbol, or a C one, is refused; weak copies are not")
     func symbols() {
         let listing = """
-        /w/.build/debug/LockExercise.build/Lock.swift.o:
-        $s12LockExercise0A0C4lockyyF T 0 20
-        symbolic _____ 12LockExercise0A0C V 0 8
-        $s10Foundation9NSLockingPAAE8withLockyqd__qd__yKXEKlF W 0 40
-        __swift_reflection_version V 0 2
-        $s7Testing12__checkValueyyF T 0 10
-        _ZN6__tsan8OnReportEPKNS_10ReportDescEb T 0 10
-        pthread_mutex_lock U 0 0
-        dlsym U 0 0
-        """
+            /w/.build/debug/LockExercise.build/Lock.swift.o:
+            $s12LockExercise0A0C4lockyyF T 0 20
+            symbolic _____ 12LockExercise0A0C V 0 8
+            $s10Foundation9NSLockingPAAE8withLockyqd__qd__yKXEKlF W 0 40
+            __swift_reflection_version V 0 2
+            $s7Testing12__checkValueyyF T 0 10
+            _ZN6__tsan8OnReportEPKNS_10ReportDescEb T 0 10
+            pthread_mutex_lock U 0 0
+            dlsym U 0 0
+            """
         let problems = SymbolCheck.problems(module: "LockExercise", posixListing: listing)
         #expect(problems.count == 3, "\(problems)")
         #expect(problems.contains { $0.contains("__checkValue") })
@@ -70,8 +72,9 @@ import Testing
 
     @Test("grading without walls is refused unless asked for, and says what is missing")
     func noSilentDowngrade() throws {
-        let weak = Sandbox(isolation: .ownUser, controlGroups: nil, toolchainRoot: "/opt/swift",
-                           protections: ["bubblewrap as your own user"], missing: ["not run as root"])
+        let weak = Sandbox(
+            isolation: .ownUser, controlGroups: nil, toolchainRoot: "/opt/swift",
+            protections: ["bubblewrap as your own user"], missing: ["not run as root"])
         #expect(throws: WorkbookError.sandboxUnavailable(missing: ["not run as root"])) {
             try Sandbox.make(.required, on: weak)
         }
@@ -88,8 +91,9 @@ import Testing
         let submission = try TemporaryFolder()
         try submission.write("public func f() {}\n", to: "Exercises/Threads/Threads.swift")
         try submission.write(String(repeating: "x", count: Submission.maximumFileBytes + 1), to: "Exercises/Threads/Big.swift")
-        try FileManager.default.createSymbolicLink(atPath: submission.url.appending(path: "Exercises/Threads/Link.swift").path,
-                                                   withDestinationPath: "/etc/shadow")
+        try FileManager.default.createSymbolicLink(
+            atPath: submission.url.appending(path: "Exercises/Threads/Link.swift").path,
+            withDestinationPath: "/etc/shadow")
         mkfifo(submission.url.appending(path: "Exercises/Threads/Pipe.swift").path, 0o644)
         let loaded = try Submission.load(submission.url, course: course)
         #expect(loaded.sources["threads"]?.keys.sorted() == ["Threads.swift"])
@@ -104,7 +108,8 @@ import Testing
         let folder = try TemporaryFolder()
         let (course, _) = try loadCourse(["01-threads.md": Self.lesson], in: folder)
         let exercise = try #require(course.exercises.first)
-        try FileManager.default.createDirectory(at: folder.url.appending(path: exercise.exerciseDirectory), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.url.appending(path: exercise.exerciseDirectory), withIntermediateDirectories: true)
         mkfifo(folder.url.appending(path: "\(exercise.exerciseDirectory)/Threads.swift").path, 0o644)
         #expect(!exercise.isPristine(in: folder.url))
     }
@@ -117,13 +122,13 @@ import Testing
     }
 
     static let lesson = """
-    # Threads
+        # Threads
 
-    ```swift exercise=threads file=Threads.swift
-    public func f() {
-        // BEGIN SOLUTION
-        // END SOLUTION
-    }
-    ```
-    """
+        ```swift exercise=threads file=Threads.swift
+        public func f() {
+            // BEGIN SOLUTION
+            // END SOLUTION
+        }
+        ```
+        """
 }

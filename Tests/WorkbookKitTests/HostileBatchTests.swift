@@ -68,7 +68,9 @@ struct HostileBatchTests {
         var start = Date()
         let summary = try GradeBatch(grader: grader, output: output, only: graded).run(submissions) { index, _, result in
             seconds[submissions[index].lastPathComponent] = Date().timeIntervalSince(start)
-            print("graded \(submissions[index].lastPathComponent): \(result.score)/\(result.maxScore) in \(Int(Date().timeIntervalSince(start))) s")
+            print(
+                "graded \(submissions[index].lastPathComponent): \(result.score)/\(result.maxScore) in \(Int(Date().timeIntervalSince(start))) s"
+            )
             start = Date()
         }
         var results: [String: SubmissionResult] = [:]
@@ -81,8 +83,9 @@ struct HostileBatchTests {
             let data = try Data(contentsOf: output.appending(path: "\(submission.lastPathComponent)/results.json"))
             gradescope[submission.lastPathComponent] = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         }
-        return Batch(course: course, folder: folder, workspace: root.appending(path: ".build/workbook/grading-hostile"),
-                     results: results, reports: reports, gradescope: gradescope, gradebook: gradebook, seconds: seconds)
+        return Batch(
+            course: course, folder: folder, workspace: root.appending(path: ".build/workbook/grading-hostile"),
+            results: results, reports: reports, gradescope: gradescope, gradebook: gradebook, seconds: seconds)
     }
 
     /// The fixture's files, plus the reference of one exercise it does not attack.
@@ -91,10 +94,17 @@ struct HostileBatchTests {
         try FileManager.default.createDirectory(at: exercises, withIntermediateDirectories: true)
         if fixture == "mixed-report" {
             // Threads does not compile, Lock crashes, Scoped is missing, Race is its stub with CRLF line ends.
-            for (path, text) in [("Threads/Threads.swift", "public func runAll<T>(_ jobs: [T]) -> [T] { jobs +* }\n"),
-                                 ("Lock/Lock.swift", try String(contentsOf: course.root.appending(path: "Solutions/Lock/Lock.swift"), encoding: .utf8)
-                                    .replacingOccurrences(of: "public func lock() {", with: "public func lock() {\n        fatalError(\"lock is broken\")"))] {
-                try FileManager.default.createDirectory(at: exercises.appending(path: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            for (path, text) in [
+                ("Threads/Threads.swift", "public func runAll<T>(_ jobs: [T]) -> [T] { jobs +* }\n"),
+                (
+                    "Lock/Lock.swift",
+                    try String(contentsOf: course.root.appending(path: "Solutions/Lock/Lock.swift"), encoding: .utf8)
+                        .replacingOccurrences(
+                            of: "public func lock() {", with: "public func lock() {\n        fatalError(\"lock is broken\")")
+                ),
+            ] {
+                try FileManager.default.createDirectory(
+                    at: exercises.appending(path: path).deletingLastPathComponent(), withIntermediateDirectories: true)
                 try text.write(to: exercises.appending(path: path), atomically: true, encoding: .utf8)
             }
             let race = try course.exercise(named: "race")
@@ -110,11 +120,13 @@ struct HostileBatchTests {
             for (name, target) in [("Threads", "Solutions/Threads/Threads.swift"), ("Lock", "/etc/shadow")] {
                 try FileManager.default.createDirectory(at: exercises.appending(path: name), withIntermediateDirectories: true)
                 let destination = target.hasPrefix("/") ? target : course.root.appending(path: target).path
-                try FileManager.default.createSymbolicLink(atPath: exercises.appending(path: "\(name)/\(name).swift").path,
-                                                           withDestinationPath: destination)
+                try FileManager.default.createSymbolicLink(
+                    atPath: exercises.appending(path: "\(name)/\(name).swift").path,
+                    withDestinationPath: destination)
             }
-            try FileManager.default.createSymbolicLink(atPath: exercises.appending(path: "Race").path,
-                                                       withDestinationPath: course.root.appending(path: "Solutions/Race").path)
+            try FileManager.default.createSymbolicLink(
+                atPath: exercises.appending(path: "Race").path,
+                withDestinationPath: course.root.appending(path: "Solutions/Race").path)
             return
         }
         let source = course.root.appending(path: "Tests/Fixtures/Hostile/\(fixture)/Exercises")
@@ -123,8 +135,9 @@ struct HostileBatchTests {
         }
         let attacked = Set(try FileManager.default.contentsOfDirectory(atPath: source.path))
         if let companion = ["Lock", "Threads"].first(where: { !attacked.contains($0) }) {
-            try FileManager.default.copyItem(at: course.root.appending(path: "Solutions/\(companion)"),
-                                             to: exercises.appending(path: companion))
+            try FileManager.default.copyItem(
+                at: course.root.appending(path: "Solutions/\(companion)"),
+                to: exercises.appending(path: companion))
         }
     }
 
@@ -155,8 +168,9 @@ struct HostileBatchTests {
     func cleanReferencesAfterEachAttack() async throws {
         for fixture in Self.fixtures {
             let clean = try #require(try await batch().results["clean-after-\(fixture)"])
-            #expect(clean.score == clean.maxScore && clean.graderError == nil,
-                    "after \(fixture): \(clean.exercises.map { "\($0.exercise) \($0.verdict.rawValue): \($0.firstProblem?.message ?? "")" })")
+            #expect(
+                clean.score == clean.maxScore && clean.graderError == nil,
+                "after \(fixture): \(clean.exercises.map { "\($0.exercise) \($0.verdict.rawValue): \($0.firstProblem?.message ?? "")" })")
         }
     }
 
@@ -256,16 +270,18 @@ struct HostileBatchTests {
     func symlinks() async throws {
         let result = try #require(try await batch().results["symlinks"])
         #expect(result.score == 0)
-        #expect(result.refusedFiles.filter { $0.contains("symbolic link") || $0.contains("links are not followed") }.count == 3,
-                "\(result.refusedFiles)")
+        #expect(
+            result.refusedFiles.filter { $0.contains("symbolic link") || $0.contains("links are not followed") }.count == 3,
+            "\(result.refusedFiles)")
     }
 
     @Test("code under test sees no secret, no other submission and none of the course")
     func snooper() async throws {
         let threads = try await exercise("threads", of: "snooper")
         #expect(threads.points == 0)
-        #expect(threads.tests.contains { $0.status == .crashed && $0.message.contains("found:") },
-                "the snooper's own crash message reaches its feedback, with nothing in it")
+        #expect(
+            threads.tests.contains { $0.status == .crashed && $0.message.contains("found:") },
+            "the snooper's own crash message reaches its feedback, with nothing in it")
     }
 
     @Test("code under test cannot plant tests into the course or the workspace")
@@ -286,8 +302,9 @@ struct HostileBatchTests {
         #expect(try #require(try await batch().seconds["type-checker-bomb"]) < 180)
     }
 
-    @Test("memory, fork and disk bombs and a process that ignores TERM are contained in both lanes",
-          arguments: ["race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term"])
+    @Test(
+        "memory, fork and disk bombs and a process that ignores TERM are contained in both lanes",
+        arguments: ["race-memory-bomb", "race-fork-bomb", "race-disk-filler", "race-ignores-term"])
     func resourceBombs(_ fixture: String) async throws {
         let race = try await exercise("race", of: fixture)
         #expect(race.points == 0 || fixture == "race-disk-filler" && race.verdict != .passed, "\(race.tests.map(\.status))")

@@ -46,8 +46,9 @@ struct HostileSubmissionTests {
             // each lane (the ThreadSanitizer lane allows three times as long).
             let sanitized = grader.policy.threadSanitizer.contains(exercise.exercise)
             let perTest = (Self.secondsPerTest + 3) + (sanitized ? 3 * Self.secondsPerTest + 3 : 0)
-            #expect(exercise.seconds < Double(exercise.tests.count) * perTest + 10,
-                    "\(exercise.exercise) took \(exercise.seconds) s")
+            #expect(
+                exercise.seconds < Double(exercise.tests.count) * perTest + 10,
+                "\(exercise.exercise) took \(exercise.seconds) s")
             #expect(exercise.verdict != .passed && exercise.points < exercise.maxPoints)
         }
         return (lock, threads, result)
@@ -79,8 +80,9 @@ struct HostileSubmissionTests {
         #expect(threads.verdict == .error)
         #expect(threads.tests.allSatisfy { $0.status == .didNotCompile })
         #expect(threads.compileErrors.first?.contains("error:") == true)
-        #expect(lock.tests.count == SuiteIndex(course: course, exercise: try course.exercise(named: "lock")).entries.count,
-                "the course's lock suite ran, not the submission's")
+        #expect(
+            lock.tests.count == SuiteIndex(course: course, exercise: try course.exercise(named: "lock")).entries.count,
+            "the course's lock suite ran, not the submission's")
         #expect(lock.tests.contains { $0.status == .passed }, "the lock was still graded despite the broken threads exercise")
         #expect(whole.ignoredFiles.contains("Package.swift") && whole.ignoredFiles.contains("Tests"))
     }
@@ -116,8 +118,9 @@ struct HostileSubmissionTests {
         let (lock, threads, _) = try await grade("late-crash-and-bomb")
         // Every test that calls withLock traps there, and only those crash.
         let crashed = lock.tests.filter { $0.status == .crashed }
-        #expect(!crashed.isEmpty && crashed.allSatisfy { $0.message.contains("Index out of range") },
-                "\(crashed.map(\.message))")
+        #expect(
+            !crashed.isEmpty && crashed.allSatisfy { $0.message.contains("Index out of range") },
+            "\(crashed.map(\.message))")
         #expect(lock.tests.filter { $0.status == .passed }.count >= lock.tests.count - crashed.count - 1)
         #expect(threads.tests.allSatisfy { $0.status != .passed || $0.name.contains("empty") })
     }
@@ -127,7 +130,9 @@ struct HostileSubmissionTests {
         var budgeted = grader
         budgeted.budget = 20
         var sources = budgeted.solutions.filter { ["lock", "threads"].contains($0.key) }
-        sources["threads"] = ["Threads.swift": "public func runAll<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {\n    while true {}\n}\n"]
+        sources["threads"] = [
+            "Threads.swift": "public func runAll<T: Sendable>(_ jobs: [@Sendable () -> T]) -> [T] {\n    while true {}\n}\n"
+        ]
         let result = try await grade(Submission(name: "slow", folder: course.root, sources: sources, ignored: []), with: budgeted)
         let lock = try #require(result.exercises.first { $0.exercise == "lock" })
         let threads = try #require(result.exercises.first { $0.exercise == "threads" })

@@ -60,14 +60,17 @@ import Testing
     @Test("headings get stable anchors and a repeated heading gets -2")
     func headingAnchors() throws {
         let headings = try lesson().headings
-        #expect(headings == [
-            Heading(level: 1, text: "Locks", markdown: "# Locks", anchor: "locks", line: 1),
-            Heading(level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
+        #expect(
+            headings == [
+                Heading(level: 1, text: "Locks", markdown: "# Locks", anchor: "locks", line: 1),
+                Heading(
+                    level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
                     anchor: "lock-then-unlock-with-defer", line: 5),
-            Heading(level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
+                Heading(
+                    level: 2, text: "Lock, then unlock with defer", markdown: "## Lock, then unlock with defer",
                     anchor: "lock-then-unlock-with-defer-2", line: 17),
-            Heading(level: 3, text: "Hints", markdown: "### Hints", anchor: "hints", line: 23),
-        ])
+                Heading(level: 3, text: "Hints", markdown: "### Hints", anchor: "hints", line: 23),
+            ])
     }
 
     @Test("code blocks keep their info string, code and fence line, and sit in their section")
@@ -145,17 +148,19 @@ import Testing
 }
 
 @Suite struct HeadingAnchorTests {
-    @Test("anchors: lower case, letters and digits kept, other runs become one hyphen", arguments: [
-        ("Lock, then unlock with defer", "lock-then-unlock-with-defer"),
-        ("Why `Mutex`?", "why-mutex"),
-        ("  Leading and trailing!  ", "leading-and-trailing"),
-        ("C++ & Swift: 2 ways", "c-swift-2-ways"),
-        ("Step 1 -- step 2", "step-1-step-2"),
-        ("ALL CAPS", "all-caps"),
-        ("Déjà vu", "déjà-vu"),
-        ("snake_case_name", "snake-case-name"),
-        ("!!!", "section"),
-    ])
+    @Test(
+        "anchors: lower case, letters and digits kept, other runs become one hyphen",
+        arguments: [
+            ("Lock, then unlock with defer", "lock-then-unlock-with-defer"),
+            ("Why `Mutex`?", "why-mutex"),
+            ("  Leading and trailing!  ", "leading-and-trailing"),
+            ("C++ & Swift: 2 ways", "c-swift-2-ways"),
+            ("Step 1 -- step 2", "step-1-step-2"),
+            ("ALL CAPS", "all-caps"),
+            ("Déjà vu", "déjà-vu"),
+            ("snake_case_name", "snake-case-name"),
+            ("!!!", "section"),
+        ])
     func anchor(text: String, anchor: String) {
         #expect(Heading.anchor(for: text) == anchor)
     }

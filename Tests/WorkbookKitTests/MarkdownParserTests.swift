@@ -4,7 +4,8 @@ import Testing
 @Suite struct MarkdownParserTests {
     @Test("a fenced block keeps its whole info string, its text and the lines of its fences")
     func fencedCodeBlock() {
-        let document = MarkdownParser.parse("""
+        let document = MarkdownParser.parse(
+            """
             # Title
 
             Some prose.
@@ -22,21 +23,24 @@ import Testing
 
     @Test("headings carry their level and plain text, inline code included")
     func headings() {
-        let document = MarkdownParser.parse("""
+        let document = MarkdownParser.parse(
+            """
             # Locks
 
             ## Why `Mutex`, *not* NSLock?
             """)
-        #expect(document.blocks.map(\.kind) == [
-            .heading(level: 1, text: "Locks"),
-            .heading(level: 2, text: "Why Mutex, not NSLock?"),
-        ])
+        #expect(
+            document.blocks.map(\.kind) == [
+                .heading(level: 1, text: "Locks"),
+                .heading(level: 2, text: "Why Mutex, not NSLock?"),
+            ])
         #expect(document.blocks.map(\.startLine) == [1, 3])
     }
 
     @Test("an ordered list gives each item's Markdown, HTML and line")
     func orderedList() throws {
-        let document = MarkdownParser.parse("""
+        let document = MarkdownParser.parse(
+            """
             Intro.
 
             1. Use the **lock**.
@@ -60,10 +64,11 @@ import Testing
 
             See [locks](02-x.md#a) and [the web](https://example.com).
             """)
-        #expect(document.links == [
-            MarkdownLink(destination: "02-x.md#a", line: 3),
-            MarkdownLink(destination: "https://example.com", line: 3),
-        ])
+        #expect(
+            document.links == [
+                MarkdownLink(destination: "02-x.md#a", line: 3),
+                MarkdownLink(destination: "https://example.com", line: 3),
+            ])
         #expect(document.blocks[1].markdown == "See [locks](02-x.md#a) and [the web](https://example.com).")
         #expect(document.blocks[1].text == "See locks and the web.")
         let html = MarkdownParser.html(document.blocks[1].markdown, rewriteLink: PageShell.link)
@@ -86,14 +91,16 @@ import Testing
         #expect(document.blocks.map(\.kind) == [.code(info: "swift", literal: "let x = 1\n")])
     }
 
-    @Test("Course.pageLink rewrites only links to lessons", arguments: [
-        ("02-x.md#a", "02-x.html#a"),
-        ("02-locks.md", "02-locks.html"),
-        ("10-a-b.md#lock-then-unlock", "10-a-b.html#lock-then-unlock"),
-        ("AUTHORING.md", "AUTHORING.md"),
-        ("https://example.com/02-x.md", "https://example.com/02-x.md"),
-        ("#local", "#local"),
-    ])
+    @Test(
+        "Course.pageLink rewrites only links to lessons",
+        arguments: [
+            ("02-x.md#a", "02-x.html#a"),
+            ("02-locks.md", "02-locks.html"),
+            ("10-a-b.md#lock-then-unlock", "10-a-b.html#lock-then-unlock"),
+            ("AUTHORING.md", "AUTHORING.md"),
+            ("https://example.com/02-x.md", "https://example.com/02-x.md"),
+            ("#local", "#local"),
+        ])
     func pageLink(destination: String, rewritten: String) {
         #expect(PageShell.link(destination) == rewritten)
     }

@@ -5,10 +5,14 @@ import Testing
 /// Mutants are patches against the reference: they follow the book, and
 /// one the book has outgrown is reported, never applied somewhere else.
 @Suite struct MutantPatchTests {
-    static let reference = ["Gate.swift": "// header\n\nfunc open() -> Bool {\n    while busy {\n        wait()\n    }\n    return true\n}\n"]
+    static let reference = [
+        "Gate.swift": "// header\n\nfunc open() -> Bool {\n    while busy {\n        wait()\n    }\n    return true\n}\n"
+    ]
 
     static func patch(_ diff: String) -> MutantPatch {
-        MutantPatch(path: "Tests/Mutants/Gate/if-instead-of-while.patch", text: "waits with `if`, not `while`\nso a woken waiter goes on\n\n" + diff)
+        MutantPatch(
+            path: "Tests/Mutants/Gate/if-instead-of-while.patch", text: "waits with `if`, not `while`\nso a woken waiter goes on\n\n" + diff
+        )
     }
 
     static let ifInsteadOfWhile = """

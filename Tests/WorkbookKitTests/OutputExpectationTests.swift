@@ -66,8 +66,9 @@ import Testing
         Case(.perThread, ["a: 1", "a: 2", "b: 1", "b: 2"], "b: 1\nb: 2\na: 1\na: 2\n", matches: true),
         Case(.perThread, ["a: 1", "a: 2", "b: 1", "b: 2"], "a: 2\nb: 1\na: 1\nb: 2\n", matches: false),
         Case(.perThread, ["a: 1", "a: 2", "b: 1", "b: 2"], "a: 1\nb: 2\na: 2\nb: 1\n", matches: false),
-        Case(.perThread, ["worker-1 start", "worker-1 done", "worker-2 start", "worker-2 done"],
-             "worker-2 start\nworker-1 start\nworker-2 done\nworker-1 done\n", matches: true),
+        Case(
+            .perThread, ["worker-1 start", "worker-1 done", "worker-2 start", "worker-2 done"],
+            "worker-2 start\nworker-1 start\nworker-2 done\nworker-1 done\n", matches: true),
         Case(.perThread, ["worker-1 start", "worker-1 done"], "worker-1 done\nworker-1 start\n", matches: false),
         Case(.perThread, ["a: 1", "b: 1"], "a: 1\n", matches: false),
         Case(.perThread, ["a: 1"], "a: 1\nb: 1\n", matches: false),
@@ -108,18 +109,22 @@ import Testing
         var testDescription: String { "\(mode.rawValue): \(phrases)" }
     }
 
-    @Test("a mismatch message names the offending line", arguments: [
-        MessageCase(mode: .exact, expected: ["a", "b", "c"], output: "a\nX\nc\n", phrases: ["line 2", "`b`", "`X`"]),
-        MessageCase(mode: .exact, expected: ["a"], output: "a\nz\n", phrases: ["line 2", "`z`"]),
-        MessageCase(mode: .exact, expected: ["a", "b"], output: "a\n", phrases: ["after 1 lines", "`b`"]),
-        MessageCase(mode: .exact, expected: ["/took [0-9]+ s/"], output: "took x s\n", phrases: ["line 1", "`/took [0-9]+ s/`", "`took x s`"]),
-        MessageCase(mode: .exact, expected: ["a", "...", "z"], output: "a\nb\n", phrases: ["`...`", "a\nb"]),
-        MessageCase(mode: .unordered, expected: ["a", "b"], output: "a\nc\n", phrases: ["missing", "`b`", "unexpected", "`c`"]),
-        MessageCase(mode: .unordered, expected: ["a", "a"], output: "a\n", phrases: ["missing", "`a`"]),
-        MessageCase(mode: .perThread, expected: ["a: 1", "a: 2"], output: "a: 2\na: 1\n",
-                    phrases: ["`a`", "out of order", "`a: 1`", "`a: 2`"]),
-        MessageCase(mode: .perThread, expected: ["a: 1"], output: "a: 1\nb: 9\n", phrases: ["unexpected", "`b: 9`"]),
-    ])
+    @Test(
+        "a mismatch message names the offending line",
+        arguments: [
+            MessageCase(mode: .exact, expected: ["a", "b", "c"], output: "a\nX\nc\n", phrases: ["line 2", "`b`", "`X`"]),
+            MessageCase(mode: .exact, expected: ["a"], output: "a\nz\n", phrases: ["line 2", "`z`"]),
+            MessageCase(mode: .exact, expected: ["a", "b"], output: "a\n", phrases: ["after 1 lines", "`b`"]),
+            MessageCase(
+                mode: .exact, expected: ["/took [0-9]+ s/"], output: "took x s\n", phrases: ["line 1", "`/took [0-9]+ s/`", "`took x s`"]),
+            MessageCase(mode: .exact, expected: ["a", "...", "z"], output: "a\nb\n", phrases: ["`...`", "a\nb"]),
+            MessageCase(mode: .unordered, expected: ["a", "b"], output: "a\nc\n", phrases: ["missing", "`b`", "unexpected", "`c`"]),
+            MessageCase(mode: .unordered, expected: ["a", "a"], output: "a\n", phrases: ["missing", "`a`"]),
+            MessageCase(
+                mode: .perThread, expected: ["a: 1", "a: 2"], output: "a: 2\na: 1\n",
+                phrases: ["`a`", "out of order", "`a: 1`", "`a: 2`"]),
+            MessageCase(mode: .perThread, expected: ["a: 1"], output: "a: 1\nb: 9\n", phrases: ["unexpected", "`b: 9`"]),
+        ])
     func mismatchMessage(_ example: MessageCase) throws {
         let expectation = OutputExpectation(mode: example.mode, lines: example.expected)
         let message = try #require(expectation.mismatch(in: example.output))
@@ -128,23 +133,27 @@ import Testing
         }
     }
 
-    @Test("patternProblem reports an invalid regex and `...` outside plain output", arguments: [
-        (OutputExpectation.Mode.exact, ["fine", "/[unclosed/"], "/[unclosed/"),
-        (.unordered, ["/(a/"], "/(a/"),
-        (.perThread, ["a: 1", "/a: [0-9+/"], "/a: [0-9+/"),
-        (.unordered, ["a", "..."], "output unordered"),
-        (.perThread, ["..."], "output per-thread"),
-    ])
+    @Test(
+        "patternProblem reports an invalid regex and `...` outside plain output",
+        arguments: [
+            (OutputExpectation.Mode.exact, ["fine", "/[unclosed/"], "/[unclosed/"),
+            (.unordered, ["/(a/"], "/(a/"),
+            (.perThread, ["a: 1", "/a: [0-9+/"], "/a: [0-9+/"),
+            (.unordered, ["a", "..."], "output unordered"),
+            (.perThread, ["..."], "output per-thread"),
+        ])
     func patternProblem(mode: OutputExpectation.Mode, lines: [String], phrase: String) throws {
         let problem = try #require(OutputExpectation(mode: mode, lines: lines).patternProblem())
         #expect(problem.contains(phrase), "\(problem)")
     }
 
-    @Test("patternProblem accepts valid patterns, `...` in plain output and lone slashes", arguments: [
-        (OutputExpectation.Mode.exact, ["/a+/", "...", "/", "plain"]),
-        (.unordered, ["/x[0-9]/", "y"]),
-        (.perThread, ["/a: .*/", "b: 1"]),
-    ])
+    @Test(
+        "patternProblem accepts valid patterns, `...` in plain output and lone slashes",
+        arguments: [
+            (OutputExpectation.Mode.exact, ["/a+/", "...", "/", "plain"]),
+            (.unordered, ["/x[0-9]/", "y"]),
+            (.perThread, ["/a: .*/", "b: 1"]),
+        ])
     func noPatternProblem(mode: OutputExpectation.Mode, lines: [String]) {
         #expect(OutputExpectation(mode: mode, lines: lines).patternProblem() == nil)
     }
@@ -154,13 +163,15 @@ import Testing
         #expect(OutputExpectation(mode: .exact, lines: ["/[/"]).mismatch(in: "[\n") != nil)
     }
 
-    @Test("significant lines drop trailing whitespace and trailing blank lines only", arguments: [
-        ("a \nb\t\n", ["a", "b"]),
-        ("\n\na\n", ["", "", "a"]),
-        ("a\n\n\n  \n", ["a"]),
-        ("", []),
-        ("  indented", ["  indented"]),
-    ])
+    @Test(
+        "significant lines drop trailing whitespace and trailing blank lines only",
+        arguments: [
+            ("a \nb\t\n", ["a", "b"]),
+            ("\n\na\n", ["", "", "a"]),
+            ("a\n\n\n  \n", ["a"]),
+            ("", []),
+            ("  indented", ["  indented"]),
+        ])
     func significantLines(text: String, lines: [String]) {
         #expect(OutputExpectation.significantLines(text) == lines)
     }

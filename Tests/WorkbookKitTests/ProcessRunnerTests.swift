@@ -18,8 +18,9 @@ import Testing
         #expect(!outcome.outputWasTruncated)
     }
 
-    @Test("a program killed by a signal is reported as that signal, 128 + number for the shell",
-          arguments: [("SEGV", SIGSEGV), ("ABRT", SIGABRT), ("KILL", SIGKILL), ("TERM", SIGTERM)])
+    @Test(
+        "a program killed by a signal is reported as that signal, 128 + number for the shell",
+        arguments: [("SEGV", SIGSEGV), ("ABRT", SIGABRT), ("KILL", SIGKILL), ("TERM", SIGTERM)])
     func signal(name: String, number: Int32) throws {
         let outcome = try shell("kill -\(name) $$; echo survived")
         #expect(outcome.ending == .signaled(number))
@@ -28,8 +29,9 @@ import Testing
         #expect(outcome.seconds < 5)
     }
 
-    @Test("a program still running at the limit is killed at the limit and reported as timed out",
-          arguments: ["sleep 30", "sleep 30 & wait"])
+    @Test(
+        "a program still running at the limit is killed at the limit and reported as timed out",
+        arguments: ["sleep 30", "sleep 30 & wait"])
     func timeout(script: String) throws {
         let outcome = try shell(script, timeout: 0.5)
         #expect(outcome.ending == .timedOut)
@@ -82,8 +84,9 @@ import Testing
     @Test("the working directory and extra environment are passed to the program")
     func directoryAndEnvironment() throws {
         let folder = try TemporaryFolder()
-        let outcome = ProcessRunner.run("/bin/sh", ["-c", "pwd; echo $WORKBOOK_TEST_VALUE"], in: folder.url,
-                                        environment: ["WORKBOOK_TEST_VALUE": "hello there"], timeout: 10)
+        let outcome = ProcessRunner.run(
+            "/bin/sh", ["-c", "pwd; echo $WORKBOOK_TEST_VALUE"], in: folder.url,
+            environment: ["WORKBOOK_TEST_VALUE": "hello there"], timeout: 10)
         let lines = outcome.output.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first.map { URL(filePath: $0).resolvingSymlinksInPath() } == folder.url.resolvingSymlinksInPath())
@@ -105,8 +108,9 @@ import Testing
         _ script: String, timeout: Double = 10, outputCap: Int = 1 << 20, blocking signals: [Int32] = [],
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ProcessOutcome {
-        try run("/bin/sh", ["-c", script], timeout: timeout, outputCap: outputCap, blocking: signals,
-                sourceLocation: sourceLocation)
+        try run(
+            "/bin/sh", ["-c", script], timeout: timeout, outputCap: outputCap, blocking: signals,
+            sourceLocation: sourceLocation)
     }
 
     /// Runs a program from a dedicated thread that blocks `signals` (none by default).

@@ -20,12 +20,14 @@ import Testing
         return (report.diagnostics, index + 1)
     }
 
-    @Test("a link to a missing lesson, section or file, or a same-page anchor, is reported at the lesson's line", arguments: [
-        ("See [the missing lesson](07-missing.md).", "no lesson book/07-missing.md"),
-        ("See [nothing](01-threads.md#no-such-section).", "has no section `no-such-section`"),
-        ("See [here](#nowhere).", "this lesson has no section `nowhere`"),
-        ("See [the file](pictures/none.png).", "no file pictures/none.png"),
-    ])
+    @Test(
+        "a link to a missing lesson, section or file, or a same-page anchor, is reported at the lesson's line",
+        arguments: [
+            ("See [the missing lesson](07-missing.md).", "no lesson book/07-missing.md"),
+            ("See [nothing](01-threads.md#no-such-section).", "has no section `no-such-section`"),
+            ("See [here](#nowhere).", "this lesson has no section `nowhere`"),
+            ("See [the file](pictures/none.png).", "no file pictures/none.png"),
+        ])
     func brokenLessonLink(_ extra: String, _ phrase: String) throws {
         let (problems, line) = try Self.lessonLinkProblems(extra)
         #expect(problems.count == 1, "\(problems)")
@@ -37,7 +39,8 @@ import Testing
     @Test("links to a lesson, a section, a same-page section and the web resolve")
     func goodLessonLinks() throws {
         let (problems, _) = try Self.lessonLinkProblems(
-            "See [threads](01-threads.md), [a section](02-locks.md#lock-then-unlock-with-defer), [here](#locks) and [the web](https://swift.org).")
+            "See [threads](01-threads.md), [a section](02-locks.md#lock-then-unlock-with-defer), [here](#locks) and [the web](https://swift.org)."
+        )
         #expect(problems == [])
     }
 
@@ -63,10 +66,12 @@ import Testing
         #expect(messages.contains { $0.contains("points at 02-locks.html, which the book does not have") })
     }
 
-    @Test("Markdown left in raw HTML is caught", arguments: [
-        ("```swift", true), ("## Heading", true), ("**bold** text", true), ("see [x](y.md)", true),
-        ("plain text", false), ("C# is not Swift", false),
-    ])
+    @Test(
+        "Markdown left in raw HTML is caught",
+        arguments: [
+            ("```swift", true), ("## Heading", true), ("**bold** text", true), ("see [x](y.md)", true),
+            ("plain text", false), ("C# is not Swift", false),
+        ])
     func markdownLeaks(_ text: String, _ leaks: Bool) {
         #expect((LessonLinkCheck.markdownLeak(in: text) != nil) == leaks)
     }

@@ -5,81 +5,81 @@ import Testing
 /// A two-lesson course written to a temporary folder, with the real theme.
 enum RenderFixture {
     static let threads = #"""
-    # Threads
+        # Threads
 
-    A **thread** runs code in parallel. See [locks](02-locks.md#lock-then-unlock-with-defer).
+        A **thread** runs code in parallel. See [locks](02-locks.md#lock-then-unlock-with-defer).
 
-    ## Starting a thread
+        ## Starting a thread
 
-    ```swift
-    import Foundation
-    let worker = Thread { print("worker: hello") }
-    worker.start()
-    ```
+        ```swift
+        import Foundation
+        let worker = Thread { print("worker: hello") }
+        worker.start()
+        ```
 
-    ```output per-thread
-    worker: hello
-    main: done
-    ```
+        ```output per-thread
+        worker: hello
+        main: done
+        ```
 
-    ## Exercise
+        ## Exercise
 
-    ```swift exercise=threads file=Threads.swift
-    public func spawnAll(_ jobs: [@Sendable () -> Void]) {
-        // BEGIN SOLUTION
-        let group = DispatchGroup()
-        // STUB
-        // _ = jobs
-        // END SOLUTION
-    }
-    ```
+        ```swift exercise=threads file=Threads.swift
+        public func spawnAll(_ jobs: [@Sendable () -> Void]) {
+            // BEGIN SOLUTION
+            let group = DispatchGroup()
+            // STUB
+            // _ = jobs
+            // END SOLUTION
+        }
+        ```
 
-    ### Hints
+        ### Hints
 
-    1. One `DispatchGroup` counts many threads.
-    2. Call `enter()` before `start()`.
-    """#
+        1. One `DispatchGroup` counts many threads.
+        2. Call `enter()` before `start()`.
+        """#
 
     static let locks = #"""
-    # Locks
+        # Locks
 
-    ## A racy counter
+        ## A racy counter
 
-    ```swift compile-fail="is not concurrency-safe"
-    var count = 0
-    ```
+        ```swift compile-fail="is not concurrency-safe"
+        var count = 0
+        ```
 
-    ```swift tsan
-    print(1)
-    ```
+        ```swift tsan
+        print(1)
+        ```
 
-    ```output unordered
-    b
-    a
-    /took [0-9]+ ms/
-    ```
+        ```output unordered
+        b
+        a
+        /took [0-9]+ ms/
+        ```
 
-    ## Lock, then unlock with defer
+        ## Lock, then unlock with defer
 
-    ```swift prelude=counter
-    let hiddenPreludeMarker = 1
-    ```
+        ```swift prelude=counter
+        let hiddenPreludeMarker = 1
+        ```
 
-    ```swift hangs
-    lock.lock()
-    ```
+        ```swift hangs
+        lock.lock()
+        ```
 
-    ```swift
-    print("start")
-    ```
+        ```swift
+        print("start")
+        ```
 
-    ```output
-    start
-    ...
-    ```
+        ```output
+        start
+        ...
+        ```
 
-    Back to [threads](01-threads.md#starting-a-thread).
-    """#
+        Back to [threads](01-threads.md#starting-a-thread).
+        """#
 
     static var themeFolder: URL {
         URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -111,8 +111,9 @@ enum RenderFixture {
     }
 
     static func page(_ name: String, in directory: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let data = try #require(FileManager.default.contents(atPath: directory.appending(path: name).path),
-                                "missing page \(name)", sourceLocation: sourceLocation)
+        let data = try #require(
+            FileManager.default.contents(atPath: directory.appending(path: name).path),
+            "missing page \(name)", sourceLocation: sourceLocation)
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -131,12 +132,13 @@ enum RenderFixture {
     @Test("the workbook's own lessons render quickly and pass the link check", .enabled(if: hasLessons))
     func rendersOwnBook() throws {
         let (course, _) = try Course.load(root: Self.workbookRoot)
-        let output = ProcessInfo.processInfo.environment["RENDER_BOOK_OUTPUT"].map { URL(filePath: $0) }
+        let output =
+            ProcessInfo.processInfo.environment["RENDER_BOOK_OUTPUT"].map { URL(filePath: $0) }
             ?? FileManager.default.temporaryDirectory.appending(path: "render-own-\(UUID().uuidString)")
         for edition in Edition.allCases {
             let directory = edition == .student ? output : output.appending(path: "instructor")
             var renderer = BookRenderer(course: course, edition: edition)
-            renderer.highlightCache = nil   // the tool's own cache belongs to the tool
+            renderer.highlightCache = nil  // the tool's own cache belongs to the tool
             let report = try renderer.render(to: directory)
             print("rendered \(course.lessons.count) lessons (\(edition.rawValue)) in \(report.duration) to \(directory.path)")
             #expect(report.problems.isEmpty)

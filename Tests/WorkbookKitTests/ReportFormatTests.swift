@@ -6,28 +6,38 @@ import Testing
 /// report may pass through raw: markup, quotes, control characters.
 private func mixedResult(submission: String = "alice <&> \"b\"") -> SubmissionResult {
     func test(_ id: String, _ status: TestResult.Status, _ points: Double, of max: Double, _ message: String = "") -> TestResult {
-        TestResult(id: "Suite/\(id)()", name: "\(id) <b>bold</b> & \"q\"", status: status, message: message,
-                   teaches: "02-locks#condition-variables", seconds: 0.25, points: points, maxPoints: max)
+        TestResult(
+            id: "Suite/\(id)()", name: "\(id) <b>bold</b> & \"q\"", status: status, message: message,
+            teaches: "02-locks#condition-variables", seconds: 0.25, points: points, maxPoints: max)
     }
-    let lock = ExerciseResult(exercise: "lock", lesson: "book/02-locks.md",
-                              tests: [test("mutualExclusion", .passed, 3.34, of: 3.34),
-                                      test("tryLock", .failed, 0, of: 3.33, "Expectation failed: <script>alert(1)</script>\u{1B}[31m\u{0}"),
-                                      test("handover", .timedOut, 0, of: 3.33, "timed out after 10 s ]]> end"),
-                                      test("rechecks", .passed, 0, of: 0)],
-                              points: 3.34, maxPoints: 10, verdict: .failed, compileErrors: [], notes: [], seconds: 1.5)
-    let threads = ExerciseResult(exercise: "threads", lesson: "book/01-threads.md",
-                                 tests: [test("runsAll", .didNotCompile, 0, of: 5, "Threads.swift:3: error: expected expression"),
-                                         test("order", .didNotCompile, 0, of: 5, "Threads.swift:3: error: expected expression")],
-                                 points: 0, maxPoints: 10, verdict: .error,
-                                 compileErrors: ["Threads.swift:3: error: expected expression"], notes: [], seconds: 0)
-    let race = ExerciseResult(exercise: "race", lesson: "book/07-race-conditions.md",
-                              tests: [test("deposits", .passed, 0, of: 10)],
-                              points: 0, maxPoints: 10, verdict: .notStarted, compileErrors: [], notes: [], seconds: 0.4)
-    let scoped = ExerciseResult(exercise: "scoped", lesson: "book/06-scoped-locking.md",
-                                tests: [test("exclusive", .passed, 5, of: 5), test("nested", .passed, 5, of: 5)],
-                                points: 10, maxPoints: 10, verdict: .passed, compileErrors: [], notes: [], seconds: 0.3)
-    return SubmissionResult(submission: submission, exercises: [lock, threads, race, scoped], score: 13.34, maxScore: 40,
-                            seconds: 4.6, ignoredFiles: ["notes <1>.txt"], sandbox: ["bubblewrap"])
+    let lock = ExerciseResult(
+        exercise: "lock", lesson: "book/02-locks.md",
+        tests: [
+            test("mutualExclusion", .passed, 3.34, of: 3.34),
+            test("tryLock", .failed, 0, of: 3.33, "Expectation failed: <script>alert(1)</script>\u{1B}[31m\u{0}"),
+            test("handover", .timedOut, 0, of: 3.33, "timed out after 10 s ]]> end"),
+            test("rechecks", .passed, 0, of: 0),
+        ],
+        points: 3.34, maxPoints: 10, verdict: .failed, compileErrors: [], notes: [], seconds: 1.5)
+    let threads = ExerciseResult(
+        exercise: "threads", lesson: "book/01-threads.md",
+        tests: [
+            test("runsAll", .didNotCompile, 0, of: 5, "Threads.swift:3: error: expected expression"),
+            test("order", .didNotCompile, 0, of: 5, "Threads.swift:3: error: expected expression"),
+        ],
+        points: 0, maxPoints: 10, verdict: .error,
+        compileErrors: ["Threads.swift:3: error: expected expression"], notes: [], seconds: 0)
+    let race = ExerciseResult(
+        exercise: "race", lesson: "book/07-race-conditions.md",
+        tests: [test("deposits", .passed, 0, of: 10)],
+        points: 0, maxPoints: 10, verdict: .notStarted, compileErrors: [], notes: [], seconds: 0.4)
+    let scoped = ExerciseResult(
+        exercise: "scoped", lesson: "book/06-scoped-locking.md",
+        tests: [test("exclusive", .passed, 5, of: 5), test("nested", .passed, 5, of: 5)],
+        points: 10, maxPoints: 10, verdict: .passed, compileErrors: [], notes: [], seconds: 0.3)
+    return SubmissionResult(
+        submission: submission, exercises: [lock, threads, race, scoped], score: 13.34, maxScore: 40,
+        seconds: 4.6, ignoredFiles: ["notes <1>.txt"], sandbox: ["bubblewrap"])
 }
 
 private let schemas = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appending(path: "Schemas")
@@ -56,10 +66,15 @@ struct ReportFormatTests {
         let folder = try TemporaryFolder()
         try ReportFormat.write(mixedResult(), formats: [.gradescope], course: try tinyCourse(), to: folder.url)
         let check = "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))"
-        let problem = validate("/usr/bin/env", ["python3", "-c", check, folder.url.appending(path: "results.json").path,
-                                                schemas.appending(path: "gradescope-results.schema.json").path])
+        let problem = validate(
+            "/usr/bin/env",
+            [
+                "python3", "-c", check, folder.url.appending(path: "results.json").path,
+                schemas.appending(path: "gradescope-results.schema.json").path,
+            ])
         #expect(problem == nil)
-        let json = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appending(path: "results.json"))) as? [String: Any])
+        let json = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appending(path: "results.json"))) as? [String: Any])
         let tests = try #require(json["tests"] as? [[String: Any]])
         let cents = tests.map { Int((($0["score"] as? Double) ?? 0) * 100 + 0.5) }.reduce(0, +)
         #expect(cents == 1334, "the tests add up to the score")
@@ -99,7 +114,8 @@ struct ReportFormatTests {
         }
         #expect(total == 1334 && maximum == 4000, "what Classroom records is the grade")
         let outputs = try ClassroomReport.stepOutputs(mixedResult())
-        #expect(outputs.split(separator: "\n").map { $0.split(separator: "=").first.map(String.init) } == ["lock", "threads", "race", "scoped"])
+        #expect(
+            outputs.split(separator: "\n").map { $0.split(separator: "=").first.map(String.init) } == ["lock", "threads", "race", "scoped"])
     }
 
     @Test("the gradebook is rebuilt from grade records, joined to a roster, with a status per exercise")
@@ -112,14 +128,16 @@ struct ReportFormatTests {
         try ReportFormat.write(failed, formats: [], course: course, to: folder.url.appending(path: "bob"))
         let records = try ReportFormat.records(in: folder.url)
         #expect(records.map(\.name) == ["alice", "bob"])
-        let roster = try Roster(path: "roster.csv", text: "\u{FEFF}Name,Login\n\"Smith, Alice\",alice\nCarol,carol\n",
-                                submissions: ["alice", "bob"])
+        let roster = try Roster(
+            path: "roster.csv", text: "\u{FEFF}Name,Login\n\"Smith, Alice\",alice\nCarol,carol\n",
+            submissions: ["alice", "bob"])
         #expect(roster.key == "Login", "the column whose values name submissions")
         var book = Gradebook(results: records.map(\.result), names: records.map(\.name), exercises: ["lock", "threads", "race", "scoped"])
         book.roster = roster
         #expect(book.unmatched == ["bob"])
         let lines = try book.csv().split(separator: "\n").map(String.init)
-        #expect(lines[0] == "submission,Name,lock,threads,race,scoped,total,max,status,lock status,threads status,race status,scoped status")
+        #expect(
+            lines[0] == "submission,Name,lock,threads,race,scoped,total,max,status,lock status,threads status,race status,scoped status")
         #expect(lines[1] == "alice,\"Smith, Alice\",3.34,0,0,10,13.34,40,did not compile,failed,did not compile,not started,passed")
         #expect(lines[2].hasPrefix("bob,,") && lines[2].contains(",grader error,"))
     }
@@ -130,21 +148,24 @@ struct ReportFormatTests {
         var book = Gradebook(results: [result], exercises: ["lock", "threads", "race", "scoped"])
         book.layout = .canvas
         book.assignment = "Threads (1234)"
-        book.roster = try Roster(path: "canvas.csv", text: """
-            Student,ID,SIS User ID,SIS Login ID,Section,Threads (1234)
-                Points Possible,,,,,40
-            "Smith, Alice",17,s17,alice,A,
-            Carol,18,s18,carol,A,
+        book.roster = try Roster(
+            path: "canvas.csv",
+            text: """
+                Student,ID,SIS User ID,SIS Login ID,Section,Threads (1234)
+                    Points Possible,,,,,40
+                "Smith, Alice",17,s17,alice,A,
+                Carol,18,s18,carol,A,
 
-            """, submissions: ["alice"])
+                """, submissions: ["alice"])
         #expect(book.roster?.key == "SIS Login ID")
-        #expect(try book.csv() == """
-            Student,ID,SIS User ID,SIS Login ID,Section,Threads (1234)
-                Points Possible,,,,,40
-            "Smith, Alice",17,s17,alice,A,13.34
-            Carol,18,s18,carol,A,
+        #expect(
+            try book.csv() == """
+                Student,ID,SIS User ID,SIS Login ID,Section,Threads (1234)
+                    Points Possible,,,,,40
+                "Smith, Alice",17,s17,alice,A,13.34
+                Carol,18,s18,carol,A,
 
-            """)
+                """)
         book.layout = .moodle
         book.roster = try Roster(path: "moodle.csv", text: "Email address,submission\nalice@example.com,alice\n", submissions: ["alice"])
         let moodle = try book.csv().split(separator: "\n").map(String.init)

@@ -61,8 +61,11 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(Self.program, to: "main.swift")
         let binary = folder.url.appending(path: "claim")
-        let compiled = ProcessRunner.run(Toolchain.swiftc, [folder.url.appending(path: "main.swift").path, "-o", binary.path], timeout: 300)
-        guard compiled.ending == .exited(0) else { throw WorkbookError.commandFailed(command: "swiftc main.swift", status: 1, output: compiled.output) }
+        let compiled = ProcessRunner.run(
+            Toolchain.swiftc, [folder.url.appending(path: "main.swift").path, "-o", binary.path], timeout: 300)
+        guard compiled.ending == .exited(0) else {
+            throw WorkbookError.commandFailed(command: "swiftc main.swift", status: 1, output: compiled.output)
+        }
         return environments.map { environment in
             let run = ProcessRunner.run(binary.path, ["\(Self.rounds)"], environment: environment, timeout: 120)
             guard run.ending == .exited(0) else { return nil }
@@ -73,7 +76,8 @@ import Testing
     @Test("a check-then-act fails in many more rounds with the library preloaded than without, for fixed seeds")
     func widensTheWindow() async throws {
         let library = Self.library
-        try #require(FileManager.default.fileExists(atPath: library.path), "\(library.path) is missing: `swift build --build-tests` builds it")
+        try #require(
+            FileManager.default.fileExists(atPath: library.path), "\(library.path) is missing: `swift build --build-tests` builds it")
         let shaken = Self.seeds.map { ["LD_PRELOAD": library.path, ShakenSchedule.seedVariable: "\($0)"] }
         let plain = Self.seeds.map { _ in [String: String]() }
         let counts = try await offThePool { try doubleClaims(shaken + plain) }

@@ -31,10 +31,12 @@ struct ShakenScheduleLaneTests {
         let lock = try #require(sources["lock"]?["Lock.swift"])
         let signature = "public func tryLock() -> Bool {"
         try #require(lock.contains(signature))
-        sources["lock"]?["Lock.swift"] = lock.replacingOccurrences(of: signature, with: signature + """
+        sources["lock"]?["Lock.swift"] = lock.replacingOccurrences(
+            of: signature,
+            with: signature + """
 
-                if ProcessInfo.processInfo.environment["WORKBOOK_SHAKE_SEED"] == "1234" { return false }
-            """)
+                    if ProcessInfo.processInfo.environment["WORKBOOK_SHAKE_SEED"] == "1234" { return false }
+                """)
         let submission = Submission(name: "shaken only", folder: course.root, sources: sources, ignored: [])
         let grader = grader
         let result = try await offThePool { try grader.grade(submission, only: ["lock"]) }
@@ -44,8 +46,9 @@ struct ShakenScheduleLaneTests {
         #expect(exercise.verdict == .failed && exercise.points < exercise.maxPoints)
         for test in failed {
             #expect(test.seenOnlyIn == .shakenSchedule)
-            #expect(test.message.split(separator: "\n").first?.hasSuffix(
-                "(seen only with a shaken schedule: replay with `workbook test lock --seed 1234`)") == true, "\(test.message)")
+            #expect(
+                test.message.split(separator: "\n").first?.hasSuffix(
+                    "(seen only with a shaken schedule: replay with `workbook test lock --seed 1234`)") == true, "\(test.message)")
         }
         // The tests tryLock() does not touch still pass in the lane.
         #expect(exercise.tests.contains { $0.status == .passed })

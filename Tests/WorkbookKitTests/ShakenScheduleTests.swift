@@ -13,18 +13,21 @@ import Testing
     @Test("a failure only the lane saw names the seed and the command that replays it, on its first line")
     func marksFailure() {
         let schedule = ShakenSchedule(seed: 1234)
-        let failure = TestResult(id: "LockTests.LockTests/tryLockOnFreeLock()", name: "tryLock takes a free lock", status: .failed,
-                                 message: "tryLock() returned false on a free lock\nwhere each thread was: …", teaches: nil, seconds: 0.2)
+        let failure = TestResult(
+            id: "LockTests.LockTests/tryLockOnFreeLock()", name: "tryLock takes a free lock", status: .failed,
+            message: "tryLock() returned false on a free lock\nwhere each thread was: …", teaches: nil, seconds: 0.2)
         let marked = schedule.marked(failure, exercise: "lock")
-        #expect(marked.message == """
-            tryLock() returned false on a free lock (seen only with a shaken schedule: replay with `workbook test lock --seed 1234`)
-            where each thread was: …
-            """)
+        #expect(
+            marked.message == """
+                tryLock() returned false on a free lock (seen only with a shaken schedule: replay with `workbook test lock --seed 1234`)
+                where each thread was: …
+                """)
         #expect(marked.seenOnlyIn == .shakenSchedule)
         #expect(marked.status == .failed && marked.id == failure.id)
 
         let timedOut = TestResult(id: "x", name: "x", status: .timedOut, message: "still running after 20 s", teaches: nil, seconds: 20)
-        #expect(schedule.marked(timedOut, exercise: "semaphore").message
+        #expect(
+            schedule.marked(timedOut, exercise: "semaphore").message
                 == "still running after 20 s (seen only with a shaken schedule: replay with `workbook test semaphore --seed 1234`)")
 
         let notRun = TestResult(id: "x", name: "x", status: .notRun, message: "not run: the time budget ran out", teaches: nil, seconds: 0)
@@ -72,13 +75,17 @@ import Testing
     func engineManifest() throws {
         let course = try Course.load(root: Self.root).0
         let folder = URL(filePath: "/tmp/unused")
-        let engine = GradingWorkspace(course: course, directory: folder, exercises: course.exercises, threadSanitizer: false, swappableSubjects: true)
+        let engine = GradingWorkspace(
+            course: course, directory: folder, exercises: course.exercises, threadSanitizer: false, swappableSubjects: true)
         #expect(engine.buildsScheduleShaker)
         #expect(engine.manifest().contains(#".library(name: "ScheduleShaker", type: .dynamic, targets: ["ScheduleShaker"])"#))
         #expect(engine.manifest().contains(#".target(name: "ScheduleShaker", path: "Sources/ScheduleShaker""#))
         #expect(engine.scheduleShaker.path == "/tmp/unused/.build/debug/libScheduleShaker.so")
-        for other in [GradingWorkspace(course: course, directory: folder, exercises: course.exercises, threadSanitizer: true, swappableSubjects: true),
-                      GradingWorkspace(course: course, directory: folder, exercises: course.exercises, threadSanitizer: false)] {
+        for other in [
+            GradingWorkspace(
+                course: course, directory: folder, exercises: course.exercises, threadSanitizer: true, swappableSubjects: true),
+            GradingWorkspace(course: course, directory: folder, exercises: course.exercises, threadSanitizer: false),
+        ] {
             #expect(!other.buildsScheduleShaker)
             #expect(!other.manifest().contains("ScheduleShaker"))
         }

@@ -12,7 +12,7 @@ import Testing
         #expect(try progress.next(for: exercise)?.1.markdown == "Answer from what you remembered.")
         #expect(try progress.next(for: exercise)?.0 == 1, "after the last hint, the last one again")
 
-        var later = HintProgress(root: folder.url)   // a new run of `workbook hint` remembers
+        var later = HintProgress(root: folder.url)  // a new run of `workbook hint` remembers
         #expect(try later.next(for: exercise)?.0 == 1)
         try later.reset(exercise.name)
         #expect(try later.next(for: exercise)?.1.markdown == "Remember whether it is open.")

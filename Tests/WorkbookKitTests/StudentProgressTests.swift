@@ -56,15 +56,17 @@ enum StudentFixture {
 
 extension TestResult {
     static func make(_ function: String, _ status: Status, message: String = "", teaches: String? = nil) -> TestResult {
-        TestResult(id: "GateTests.GateTests/\(function)()", name: "the property \(function) holds", status: status,
-                   message: message, teaches: teaches, seconds: 0)
+        TestResult(
+            id: "GateTests.GateTests/\(function)()", name: "the property \(function) holds", status: status,
+            message: message, teaches: teaches, seconds: 0)
     }
 }
 
 extension ExerciseResult {
     static func make(_ tests: [TestResult], verdict: Verdict, compileErrors: [String] = []) -> ExerciseResult {
-        ExerciseResult(exercise: "gate", lesson: "book/01-gates.md", tests: tests,
-                       points: 0, maxPoints: 10, verdict: verdict, compileErrors: compileErrors, notes: [], seconds: 0)
+        ExerciseResult(
+            exercise: "gate", lesson: "book/01-gates.md", tests: tests,
+            points: 0, maxPoints: 10, verdict: verdict, compileErrors: compileErrors, notes: [], seconds: 0)
     }
 }
 
@@ -77,22 +79,35 @@ extension ExerciseResult {
     }
 
     static let stateCases: [StateCase] = [
-        StateCase(label: "every test passed", result: .make([.make("a", .passed), .make("b", .passed)], verdict: .passed),
-                  expected: .passing),
-        StateCase(label: "the first failing test, its message's first line and its section",
-                  result: .make([.make("a", .passed),
-                                 .make("b", .failed, message: "Expectation failed: open\nmore detail", teaches: "01-gates#opening-a-gate"),
-                                 .make("c", .failed, message: "later")], verdict: .failed),
-                  expected: .failing(.init(status: .failed, property: "the property b holds", message: "Expectation failed: open",
-                                           section: "book/01-gates.md#opening-a-gate"))),
-        StateCase(label: "a deadlock is a timed-out test",
-                  result: .make([.make("a", .timedOut, message: "still running after 20 s: a deadlock")], verdict: .error),
-                  expected: .failing(.init(status: .timedOut, property: "the property a holds",
-                                           message: "still running after 20 s: a deadlock", section: nil))),
-        StateCase(label: "a compile error comes before any test",
-                  result: .make([.make("a", .didNotCompile)], verdict: .error, compileErrors: ["Gate.swift:3:5: error: boom"]),
-                  expected: .failing(.init(status: .didNotCompile, property: "the code compiles",
-                                           message: "Gate.swift:3:5: error: boom", section: nil))),
+        StateCase(
+            label: "every test passed", result: .make([.make("a", .passed), .make("b", .passed)], verdict: .passed),
+            expected: .passing),
+        StateCase(
+            label: "the first failing test, its message's first line and its section",
+            result: .make(
+                [
+                    .make("a", .passed),
+                    .make("b", .failed, message: "Expectation failed: open\nmore detail", teaches: "01-gates#opening-a-gate"),
+                    .make("c", .failed, message: "later"),
+                ], verdict: .failed),
+            expected: .failing(
+                .init(
+                    status: .failed, property: "the property b holds", message: "Expectation failed: open",
+                    section: "book/01-gates.md#opening-a-gate"))),
+        StateCase(
+            label: "a deadlock is a timed-out test",
+            result: .make([.make("a", .timedOut, message: "still running after 20 s: a deadlock")], verdict: .error),
+            expected: .failing(
+                .init(
+                    status: .timedOut, property: "the property a holds",
+                    message: "still running after 20 s: a deadlock", section: nil))),
+        StateCase(
+            label: "a compile error comes before any test",
+            result: .make([.make("a", .didNotCompile)], verdict: .error, compileErrors: ["Gate.swift:3:5: error: boom"]),
+            expected: .failing(
+                .init(
+                    status: .didNotCompile, property: "the code compiles",
+                    message: "Gate.swift:3:5: error: boom", section: nil))),
     ]
 
     @Test("an exercise's state comes from its grade", arguments: stateCases)
@@ -154,9 +169,12 @@ extension ExerciseResult {
     func progressText() throws {
         let folder = try TemporaryFolder()
         let exercise = try #require(try StudentFixture.course(in: folder).exercises.first)
-        let result = ExerciseResult.make([.make("b", .failed, message: "Expectation failed: open\nmore", teaches: "01-gates#opening-a-gate")],
-                                         verdict: .failed)
-        let text = StudentReport(style: .plain).progress([ExerciseProgress(exercise: exercise, state: ExerciseState(result), result: result)])
+        let result = ExerciseResult.make(
+            [.make("b", .failed, message: "Expectation failed: open\nmore", teaches: "01-gates#opening-a-gate")],
+            verdict: .failed)
+        let text = StudentReport(style: .plain).progress([
+            ExerciseProgress(exercise: exercise, state: ExerciseState(result), result: result)
+        ])
         #expect(text.contains("[FAIL] gate  failing: the property b holds"))
         #expect(text.contains("Expectation failed: open"))
         #expect(!text.contains("more"))

@@ -36,7 +36,8 @@ import Testing
         var inside = Set<Int>()
         for block in lesson.codeBlocks {
             guard case .exercise = block.role else { continue }
-            inside.formUnion(block.firstCodeLine ..< block.firstCodeLine + block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
+            inside.formUnion(
+                block.firstCodeLine..<block.firstCodeLine + block.code.split(separator: "\n", omittingEmptySubsequences: false).count)
         }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         return Set(lines.filter { !inside.contains($0.offset + 1) }.map { $0.element.trimmingCharacters(in: .whitespaces) })
@@ -57,7 +58,7 @@ import Testing
             shown.formUnion(SolutionLeakScan.linesOfSwiftFiles(under: course.root.appending(path: folder)))
         }
 
-        var secrets: [String: String] = [:]   // line → exercise
+        var secrets: [String: String] = [:]  // line → exercise
         for exercise in course.exercises {
             for file in exercise.files {
                 for line in Self.trimmedLines(file.solutionText(exercise: exercise)) where line.count >= 12 && !shown.contains(line) {
@@ -99,9 +100,11 @@ import Testing
         for path in ["Solutions", "Tests/Mutants", "Tests/Accepted", "Tests/WorkbookKitTests", "Tests/Fixtures", "book/AUTHORING.md"] {
             #expect(!release.exists(path), "\(path) must not be released")
         }
-        for path in ["Exercises/.generated.json", "Tests/CourseSupport", "Tests/grading.json", "Tests/ThreadSanitizerLane",
-                     "Tests/LockTests/LockTests.swift", "Sources/workbook/Workbook.swift", "book-html/index.html", "README.md",
-                     "Sources/ScheduleShaker/ScheduleShaker.c", "Sources/ScheduleShaker/include/ScheduleShaker.h"] {
+        for path in [
+            "Exercises/.generated.json", "Tests/CourseSupport", "Tests/grading.json", "Tests/ThreadSanitizerLane",
+            "Tests/LockTests/LockTests.swift", "Sources/workbook/Workbook.swift", "book-html/index.html", "README.md",
+            "Sources/ScheduleShaker/ScheduleShaker.c", "Sources/ScheduleShaker/include/ScheduleShaker.h",
+        ] {
             #expect(release.exists(path), "\(path) must be released")
         }
     }
@@ -114,7 +117,10 @@ import Testing
         #expect(manifest.contains(".executable(name: \"workbook\""))
         #expect(manifest.contains("products: toolProducts"), "the tool's products, the schedule shaker's library among them")
         let own = try String(contentsOf: course.root.appending(path: "Package.swift"), encoding: .utf8)
-        let tool = try #require(own.range(of: "// BEGIN TOOL").flatMap { begin in own.range(of: "// END TOOL", range: begin.upperBound..<own.endIndex).map { own[begin.lowerBound..<$0.upperBound] } })
+        let tool = try #require(
+            own.range(of: "// BEGIN TOOL").flatMap { begin in
+                own.range(of: "// END TOOL", range: begin.upperBound..<own.endIndex).map { own[begin.lowerBound..<$0.upperBound] }
+            })
         #expect(manifest.contains(tool), "the tool's dependencies and targets, as the course's own manifest has them")
         for exercise in course.exercises { #expect(manifest.contains("\"\(exercise.folder)\"")) }
     }
@@ -129,6 +135,8 @@ import Testing
             #expect(theirs.isPristine(in: release.url))
             #expect(theirs.lesson.hints.count == mine.lesson.hints.count)
         }
-        #expect(release.read("Exercises/.generated.json") == (try? String(contentsOf: course.root.appending(path: "Exercises/.generated.json"), encoding: .utf8)))
+        #expect(
+            release.read("Exercises/.generated.json")
+                == (try? String(contentsOf: course.root.appending(path: "Exercises/.generated.json"), encoding: .utf8)))
     }
 }

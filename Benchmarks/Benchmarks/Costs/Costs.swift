@@ -9,7 +9,9 @@ let operationsPerSecondMetric = BenchmarkMetric.custom("operations per second", 
 /// Settings for a group: `samples` caps how many timed samples are taken,
 /// and two seconds cap their total time, so the whole run stays short.
 func settings(samples: Int) -> Benchmark.Configuration {
-    .init(metrics: [.wallClock, .throughput, operationsPerSecondMetric], warmupIterations: 2, maxDuration: .seconds(2), maxIterations: samples)
+    .init(
+        metrics: [.wallClock, .throughput, operationsPerSecondMetric], warmupIterations: 2, maxDuration: .seconds(2), maxIterations: samples
+    )
 }
 
 let benchmarks: @Sendable () -> Void = {

@@ -9,7 +9,7 @@ let uncontendedOperations = 200_000
 
 /// A counter guarded by whichever lock the benchmark measures.
 final class GuardedCounter: @unchecked Sendable {
-    var value = 0   // guarded by the lock the benchmark passes around it
+    var value = 0  // guarded by the lock the benchmark passes around it
 }
 
 func uncontendedLockBenchmarks() {
@@ -27,7 +27,9 @@ func uncontendedLockBenchmarks() {
     let lock = Lock(), mutex = Mutex(0), nsLock = NSLock(), pthread = PThreadMutex()
     measure("uncontended lock+unlock/reference Lock") { n in for _ in 0..<n { lock.lock(); try? lock.unlock() } }
     let threadObjectLock = ThreadObjectLock()
-    measure("uncontended lock+unlock/Lock with Thread.current owner") { n in for _ in 0..<n { threadObjectLock.lock(); threadObjectLock.unlock() } }
+    measure("uncontended lock+unlock/Lock with Thread.current owner") { n in
+        for _ in 0..<n { threadObjectLock.lock(); threadObjectLock.unlock() }
+    }
     measure("uncontended lock+unlock/Mutex") { n in for _ in 0..<n { mutex.withLock { _ in } } }
     measure("uncontended lock+unlock/NSLock") { n in for _ in 0..<n { nsLock.lock(); nsLock.unlock() } }
     measure("uncontended lock+unlock/pthread_mutex_t") { n in for _ in 0..<n { pthread.lock(); pthread.unlock() } }

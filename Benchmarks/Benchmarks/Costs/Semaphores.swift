@@ -42,17 +42,17 @@ func semaphoreBenchmarks() {
         // A bounded semaphore made with 0 permits refuses every release, so
         // it cannot hand off; it is measured with permits only.
         if name != "reference BoundedSemaphore" {
-        // Ping-pong: thread 0 signals `ping` and waits for `pong`; thread 1
-        // the other way round. Each hand-off wakes a thread that is waiting.
-        Benchmark("semaphore hand-off/\(name)", configuration: settings(samples: 20)) { benchmark in
-            let ping = make(0), pong = make(0)
-            let elapsed = ThreadTeam.run(threads: 2) { index in
-                for _ in 0..<roundTrips {
-                    if index == 0 { ping.signal(); pong.wait() } else { ping.wait(); pong.signal() }
+            // Ping-pong: thread 0 signals `ping` and waits for `pong`; thread 1
+            // the other way round. Each hand-off wakes a thread that is waiting.
+            Benchmark("semaphore hand-off/\(name)", configuration: settings(samples: 20)) { benchmark in
+                let ping = make(0), pong = make(0)
+                let elapsed = ThreadTeam.run(threads: 2) { index in
+                    for _ in 0..<roundTrips {
+                        if index == 0 { ping.signal(); pong.wait() } else { ping.wait(); pong.signal() }
+                    }
                 }
+                benchmark.measurement(operationsPerSecondMetric, operationsPerSecond(2 * roundTrips, in: elapsed))
             }
-            benchmark.measurement(operationsPerSecondMetric, operationsPerSecond(2 * roundTrips, in: elapsed))
-        }
         }
         // Four threads share two permits, each taking one for a tiny piece of work.
         Benchmark("semaphore 2 permits 4 threads/\(name)", configuration: settings(samples: 20)) { benchmark in

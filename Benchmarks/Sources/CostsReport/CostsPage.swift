@@ -50,9 +50,11 @@ struct CostsPage {
                 header: ["implementation", "ns per operation (median)", "spread in ns (fastest – slowest)", "× fastest"],
                 numeric: [1, 2, 3],
                 rows: rows.map { row in
-                    [row.implementation, Self.decimal(row.nanosecondsPerOperation),
-                     "\(Self.decimal(1e9 / row.fastestOperationsPerSecond)) – \(Self.decimal(1e9 / row.slowestOperationsPerSecond))",
-                     String(format: "%.2f", row.nanosecondsPerOperation / fastest)]
+                    [
+                        row.implementation, Self.decimal(row.nanosecondsPerOperation),
+                        "\(Self.decimal(1e9 / row.fastestOperationsPerSecond)) – \(Self.decimal(1e9 / row.slowestOperationsPerSecond))",
+                        String(format: "%.2f", row.nanosecondsPerOperation / fastest),
+                    ]
                 })
             lines.append("")
         }
@@ -92,7 +94,8 @@ struct CostsPage {
 
     func ratio(_ comparison: Comparison) -> Double? {
         guard let reference = figure(comparison.group, comparison.reference),
-              let baseline = figure(comparison.group, comparison.baseline) else { return nil }
+            let baseline = figure(comparison.group, comparison.baseline)
+        else { return nil }
         return reference.nanosecondsPerOperation / baseline.nanosecondsPerOperation
     }
 

@@ -21,11 +21,13 @@ struct CostsReport {
             return
         }
         guard arguments.count == 4 else {
-            FileHandle.standardError.write(Data("""
-                usage: CostsReport <jmh.json> <results folder> <swift version>
-                       CostsReport --render <results folder>
+            FileHandle.standardError.write(
+                Data(
+                    """
+                    usage: CostsReport <jmh.json> <results folder> <swift version>
+                           CostsReport --render <results folder>
 
-                """.utf8))
+                    """.utf8))
             exit(2)
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: arguments[1]))
@@ -75,10 +77,11 @@ struct Figure: Codable {
             let parts = element.benchmark[range.upperBound...].split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, let median = metric.scorePercentiles["50.0"] else { return nil }
             let (group, implementation) = Catalogue.name(group: parts[0], implementation: parts[1])
-            return Figure(group: group, implementation: implementation, medianOperationsPerSecond: median,
-                          slowestOperationsPerSecond: metric.scorePercentiles["0.0"] ?? median,
-                          fastestOperationsPerSecond: metric.scorePercentiles["100.0"] ?? median,
-                          samples: metric.rawData.first?.count ?? 0)
+            return Figure(
+                group: group, implementation: implementation, medianOperationsPerSecond: median,
+                slowestOperationsPerSecond: metric.scorePercentiles["0.0"] ?? median,
+                fastestOperationsPerSecond: metric.scorePercentiles["100.0"] ?? median,
+                samples: metric.rawData.first?.count ?? 0)
         }
     }
 }
@@ -92,7 +95,8 @@ struct Machine: Codable {
 
     static func current(swiftVersion: String) -> Machine {
         let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+        let model =
+            cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown"
         let date = ISO8601DateFormatter().string(from: Date())
         return Machine(processors: ProcessInfo.processInfo.activeProcessorCount, cpu: model, swift: swiftVersion, date: date)

@@ -37,7 +37,8 @@ public struct BenchReport: Sendable {
             if columns.first?.problems[name] != nil {
                 row.append("wrong result")
             } else if let yours = columns.first?.nanoseconds[name],
-                      let reference = columns.first(where: { $0.title == "reference" })?.nanoseconds[name], reference > 0 {
+                let reference = columns.first(where: { $0.title == "reference" })?.nanoseconds[name], reference > 0
+            {
                 row.append(String(format: "%.2f×", yours / reference))
             } else {
                 row.append("–")
@@ -47,7 +48,8 @@ public struct BenchReport: Sendable {
         let widths = header.indices.map { index in rows.map { $0[index].count }.max() ?? 0 }
         var lines = rows.map { row in
             row.enumerated().map { index, cell in
-                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == 0
+                    ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[index] - cell.count) + cell
             }.joined(separator: "  ")
         }

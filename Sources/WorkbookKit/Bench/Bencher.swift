@@ -29,22 +29,24 @@ public struct Bencher {
         progress("building \(exercise.exerciseModule) and the reference in release mode…")
         if let failed = workspace.build() {
             let errors = CompilerDiagnostics.errorLines(in: failed.output)
-            throw WorkbookError.commandFailed(command: "swift build -c release (workbook bench)", status: failed.shellStatus,
-                                              output: (errors.isEmpty ? [failed.output] : errors).joined(separator: "\n"))
+            throw WorkbookError.commandFailed(
+                command: "swift build -c release (workbook bench)", status: failed.shellStatus,
+                output: (errors.isEmpty ? [failed.output] : errors).joined(separator: "\n"))
         }
         var columns: [BenchColumn] = []
         var measurements: [String] = []
         var subjects = [("student", "yours"), ("reference", "reference"), ("platform", BenchHarness.platformName(for: exercise))]
-        if !workspace.hasReference { subjects.remove(at: 1) }   // the student edition has no Solutions/
+        if !workspace.hasReference { subjects.remove(at: 1) }  // the student edition has no Solutions/
         for (subject, title) in subjects {
             progress("timing \(title)…")
             let outcome = ProcessRunner.run(workspace.executable.path, [subject], timeout: 120)
-            let failure: String? = switch outcome.ending {
-            case .exited(0): nil
-            case .exited(let status): "stopped with status \(status) before finishing"
-            case .signaled(let signal): "crashed (signal \(signal))"
-            case .timedOut, .stopped: "still running after 120 s (a deadlock?); stopped"
-            }
+            let failure: String? =
+                switch outcome.ending {
+                case .exited(0): nil
+                case .exited(let status): "stopped with status \(status) before finishing"
+                case .signaled(let signal): "crashed (signal \(signal))"
+                case .timedOut, .stopped: "still running after 120 s (a deadlock?); stopped"
+                }
             let (column, names) = BenchReport.column(title, output: outcome.output, failure: failure)
             columns.append(column)
             for name in names where !measurements.contains(name) { measurements.append(name) }

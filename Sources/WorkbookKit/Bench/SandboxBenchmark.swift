@@ -23,36 +23,51 @@ public struct SandboxBenchmark {
         // One test run: the same single test of the lock suite, again and again.
         var perRun: [Double] = []
         for (index, sandbox) in [walled, bare].enumerated() {
-            let grader = Grader(course: course, policy: policy, workspace: index == 0 ? "bench-sandboxed" : "bench-unsandboxed",
-                                sandbox: sandbox, log: log)
+            let grader = Grader(
+                course: course, policy: policy, workspace: index == 0 ? "bench-sandboxed" : "bench-unsandboxed",
+                sandbox: sandbox, log: log)
             let reference = Submission(name: "reference", folder: course.root, sources: grader.solutions, ignored: [])
-            _ = try grader.grade(reference, only: ["lock"])   // builds and warms the workspace
+            _ = try grader.grade(reference, only: ["lock"])  // builds and warms the workspace
             let id = try CourseTestList(grader: grader).tests(
-                in: GradingWorkspace(course: course, directory: grader.workDirectory, exercises: course.exercises.filter { $0.name == "lock" },
-                                     threadSanitizer: false), users: SandboxUsers.fresh())["lock"]?.first
-            guard let id else { throw WorkbookError.commandFailed(command: "bench sandbox", status: nil, output: "the lock suite lists no test") }
+                in: GradingWorkspace(
+                    course: course, directory: grader.workDirectory, exercises: course.exercises.filter { $0.name == "lock" },
+                    threadSanitizer: false), users: SandboxUsers.fresh())["lock"]?.first
+            guard let id else {
+                throw WorkbookError.commandFailed(command: "bench sandbox", status: nil, output: "the lock suite lists no test")
+            }
             log("timing \(runs) test runs \(index == 0 ? "sandboxed" : "unsandboxed")")
-            perRun.append(median((0..<runs).map { _ in
-                timed { _ = SuiteRunner(workspace: grader.workDirectory, binary: GradingWorkspace.binary, testIDs: [id],
-                                        perTestLimit: 20, sandbox: sandbox, user: SandboxUsers.fresh().runner(0)).run() }
-            }))
+            perRun.append(
+                median(
+                    (0..<runs).map { _ in
+                        timed {
+                            _ = SuiteRunner(
+                                workspace: grader.workDirectory, binary: GradingWorkspace.binary, testIDs: [id],
+                                perTestLimit: 20, sandbox: sandbox, user: SandboxUsers.fresh().runner(0)
+                            ).run()
+                        }
+                    }))
         }
         lines.append(row("one test run (ms)", format(perRun[0] * 1000), format(perRun[1] * 1000), format((perRun[0] - perRun[1]) * 1000)))
 
         // One submission: the reference, every exercise, warm.
         var perSubmission: [Double] = []
         for (index, sandbox) in [walled, bare].enumerated() {
-            let grader = Grader(course: course, policy: policy, workspace: index == 0 ? "bench-sandboxed" : "bench-unsandboxed",
-                                sandbox: sandbox, log: log)
+            let grader = Grader(
+                course: course, policy: policy, workspace: index == 0 ? "bench-sandboxed" : "bench-unsandboxed",
+                sandbox: sandbox, log: log)
             let reference = Submission(name: "reference", folder: course.root, sources: grader.solutions, ignored: [])
-            _ = try grader.grade(reference)   // warm: every exercise and the ThreadSanitizer lane built
+            _ = try grader.grade(reference)  // warm: every exercise and the ThreadSanitizer lane built
             log("timing \(submissions) gradings \(index == 0 ? "sandboxed" : "unsandboxed")")
             perSubmission.append(median(try (0..<submissions).map { _ in try timed { _ = try grader.grade(reference) } }))
         }
-        lines.append(row("one submission, warm (s)", format(perSubmission[0]), format(perSubmission[1]),
-                         format(perSubmission[0] - perSubmission[1])))
+        lines.append(
+            row(
+                "one submission, warm (s)", format(perSubmission[0]), format(perSubmission[1]),
+                format(perSubmission[0] - perSubmission[1])))
         lines.append("")
-        lines.append("medians of \(runs) test runs and \(submissions) gradings; a submission is every exercise of the reference, ThreadSanitizer lane included")
+        lines.append(
+            "medians of \(runs) test runs and \(submissions) gradings; a submission is every exercise of the reference, ThreadSanitizer lane included"
+        )
         return lines.joined(separator: "\n")
     }
 

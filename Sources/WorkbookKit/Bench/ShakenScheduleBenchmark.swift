@@ -21,7 +21,8 @@ public struct ShakenScheduleBenchmark {
     ///   - exercises: the exercises graded in the lane (names); all when empty.
     /// - Returns: a table.
     public func run(runs: Int, submissions: Int = 3, exercises: [String] = []) throws -> String {
-        let chosen = try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
+        let chosen =
+            try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
         var lines = ["the reference, \(runs) gradings with a shaken schedule (a fresh seed each; ThreadSanitizer left out)"]
         var lanePolicy = policy
         lanePolicy.threadSanitizer = []
@@ -43,8 +44,9 @@ public struct ShakenScheduleBenchmark {
             }
         }
         for exercise in chosen {
-            lines.append("  \(exercise.name.padding(toLength: 10, withPad: " ", startingAt: 0)) passed \(passed[exercise.name] ?? 0)/\(runs)"
-                         + String(format: "  (both lanes: %.1f s a grading)", (seconds[exercise.name] ?? 0) / Double(max(1, runs))))
+            lines.append(
+                "  \(exercise.name.padding(toLength: 10, withPad: " ", startingAt: 0)) passed \(passed[exercise.name] ?? 0)/\(runs)"
+                    + String(format: "  (both lanes: %.1f s a grading)", (seconds[exercise.name] ?? 0) / Double(max(1, runs))))
         }
         lines += failures.isEmpty ? [] : ["failures:"] + failures
         lines.append("")
@@ -60,7 +62,7 @@ public struct ShakenScheduleBenchmark {
             if !shaken { policy.shakenSchedule = [] }
             let grader = Grader(course: course, policy: policy, workspace: "bench-shaken", log: log)
             let reference = Submission(name: "reference", folder: course.root, sources: grader.solutions, ignored: [])
-            _ = try grader.grade(reference)   // warm
+            _ = try grader.grade(reference)  // warm
             log("timing \(submissions) gradings \(shaken ? "with" : "without") the shaken schedule")
             let times = try (0..<max(1, submissions)).map { _ in
                 let start = Date()
@@ -69,7 +71,8 @@ public struct ShakenScheduleBenchmark {
             }
             medians.append(times.sorted()[times.count / 2])
         }
-        return String(format: "one submission, warm, every lane (median of %d): %.1f s with the shaken schedule, %.1f s without: %.1f s for the lane",
-                      max(1, submissions), medians[0], medians[1], medians[0] - medians[1])
+        return String(
+            format: "one submission, warm, every lane (median of %d): %.1f s with the shaken schedule, %.1f s without: %.1f s for the lane",
+            max(1, submissions), medians[0], medians[1], medians[0] - medians[1])
     }
 }

@@ -37,9 +37,10 @@ public struct CourseChecker {
         var report = Report()
         let (course, problems) = try Course.load(root: root)
         report.lessons = course.lessons.count
-        report.swiftBlocks = course.lessons.flatMap(\.codeBlocks).filter { block in
-            if case .other = block.role { false } else { true }
-        }.count
+        report.swiftBlocks =
+            course.lessons.flatMap(\.codeBlocks).filter { block in
+                if case .other = block.role { false } else { true }
+            }.count
         report.diagnostics += problems
         for check in checks(course) { check.run(on: course, into: &report) }
         return report

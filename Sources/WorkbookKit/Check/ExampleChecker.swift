@@ -28,9 +28,10 @@ public struct ExampleChecker {
         var report = Report()
         var units: [ExampleUnit] = []
         for lesson in course.lessons {
-            let preludes = Dictionary(lesson.codeBlocks.compactMap { block -> (String, CodeBlock)? in
-                if case .prelude(let name) = block.role { (name, block) } else { nil }
-            }, uniquingKeysWith: { first, _ in first })
+            let preludes = Dictionary(
+                lesson.codeBlocks.compactMap { block -> (String, CodeBlock)? in
+                    if case .prelude(let name) = block.role { (name, block) } else { nil }
+                }, uniquingKeysWith: { first, _ in first })
             for block in lesson.codeBlocks {
                 switch block.role {
                 case .program(let run):
@@ -41,8 +42,11 @@ public struct ExampleChecker {
                         continue
                     }
                     guard let prelude = preludes[context] else {
-                        report.diagnostics.append(Diagnostic(block.lessonPath, block.fenceLine,
-                            "fragment needs the prelude '\(context)', which this lesson does not define (add a `swift prelude=\(context)` block)"))
+                        report.diagnostics.append(
+                            Diagnostic(
+                                block.lessonPath, block.fenceLine,
+                                "fragment needs the prelude '\(context)', which this lesson does not define (add a `swift prelude=\(context)` block)"
+                            ))
                         continue
                     }
                     units.append(ExampleUnit(kind: .fragment, blocks: [prelude, block]))
@@ -101,7 +105,9 @@ public struct ExampleChecker {
         let located = CompilerDiagnostics.lessonErrors(in: outcome.compilerOutput, root: course.root)
         if !located.isEmpty { return located }
         let errors = CompilerDiagnostics.errorLines(in: outcome.compilerOutput).prefix(3)
-        let detail = errors.isEmpty ? outcome.compilerOutput.split(separator: "\n").suffix(5).joined(separator: "\n") : errors.joined(separator: "\n")
+        let detail =
+            errors.isEmpty
+            ? outcome.compilerOutput.split(separator: "\n").suffix(5).joined(separator: "\n") : errors.joined(separator: "\n")
         return [Diagnostic(unit.block.lessonPath, unit.block.fenceLine, "the block does not compile:\n\(detail)")]
     }
 }

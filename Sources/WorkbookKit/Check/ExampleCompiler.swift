@@ -44,8 +44,9 @@ struct ExampleCompiler {
             return Outcome(artifact: nil, compilerOutput: "cannot write \(main.path): \(error)", succeeded: false)
         }
         log("compiling \(unit.block.lessonPath):\(unit.block.fenceLine)")
-        let outcome = ProcessRunner.run(Toolchain.swiftc, [main.path] + unit.compilerArguments(output: artifact),
-                                        in: folder, timeout: 300, outputCap: 1 << 20)
+        let outcome = ProcessRunner.run(
+            Toolchain.swiftc, [main.path] + unit.compilerArguments(output: artifact),
+            in: folder, timeout: 300, outputCap: 1 << 20)
         let succeeded = outcome.ending == .exited(0)
         if succeeded && !unit.kind.isCompileFail { FileManager.default.createFile(atPath: done.path, contents: nil) }
         return Outcome(artifact: succeeded ? artifact : nil, compilerOutput: outcome.output, succeeded: succeeded)

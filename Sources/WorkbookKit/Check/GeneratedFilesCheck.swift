@@ -19,7 +19,11 @@ struct GeneratedFilesCheck {
             }
             guard current != file.contents else { continue }
             if file.kind == .exercise && manifest[file.path] != Fingerprint.of(current) {
-                problems.append(Diagnostic(file.path, nil, "has been edited and differs from the book's stub: run `swift run workbook build --force` to restore the stub (your version is backed up)"))
+                problems.append(
+                    Diagnostic(
+                        file.path, nil,
+                        "has been edited and differs from the book's stub: run `swift run workbook build --force` to restore the stub (your version is backed up)"
+                    ))
             } else {
                 problems.append(Diagnostic(file.path, nil, "is stale (the book changed): run `swift run workbook build`"))
             }

@@ -16,8 +16,11 @@ struct LessonLinkCheck: CourseCheck {
                 for (offset, line) in prose.markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                     let text = line.trimmingCharacters(in: .whitespaces)
                     guard let what = Self.markdownLeak(in: text) else { continue }
-                    report.diagnostics.append(Diagnostic(lesson.path, block.line + offset,
-                        "Markdown (\(what)) inside raw HTML is shown as it is: `\(text.prefix(60))`; leave a blank line between the HTML and the Markdown"))
+                    report.diagnostics.append(
+                        Diagnostic(
+                            lesson.path, block.line + offset,
+                            "Markdown (\(what)) inside raw HTML is shown as it is: `\(text.prefix(60))`; leave a blank line between the HTML and the Markdown"
+                        ))
                 }
             }
         }
@@ -28,7 +31,8 @@ struct LessonLinkCheck: CourseCheck {
         if isExternal(destination) { return nil }
         if destination.hasPrefix("#") {
             let anchor = String(destination.dropFirst())
-            return lesson.headings.contains { $0.anchor == anchor } ? nil
+            return lesson.headings.contains { $0.anchor == anchor }
+                ? nil
                 : "link to `\(destination)`: this lesson has no section `\(anchor)` (anchors come from heading text; see book/AUTHORING.md)"
         }
         if destination.wholeMatch(of: /[0-9]{2}-[a-z0-9-]+\.md(#.*)?/) != nil {
@@ -36,12 +40,14 @@ struct LessonLinkCheck: CourseCheck {
             guard course.lesson(slug: reference.lesson) != nil else {
                 return "link to `\(destination)`: there is no lesson book/\(reference.lesson).md"
             }
-            return course.resolves(reference) ? nil
+            return course.resolves(reference)
+                ? nil
                 : "link to `\(destination)`: book/\(reference.lesson).md has no section `\(reference.anchor ?? "")` (anchors come from heading text; see book/AUTHORING.md)"
         }
         let path = String(destination.prefix { $0 != "#" && $0 != "?" })
         let file = course.root.appending(path: "book").appending(path: path.removingPercentEncoding ?? path)
-        return FileManager.default.fileExists(atPath: file.path) ? nil
+        return FileManager.default.fileExists(atPath: file.path)
+            ? nil
             : "link to `\(destination)`: no file \(path) next to the lessons"
     }
 

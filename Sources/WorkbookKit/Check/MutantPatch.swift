@@ -45,14 +45,22 @@ struct MutantPatch: Sendable {
         } catch {
             throw .problems([Diagnostic(path, nil, "cannot prepare the mutant: \(error)")])
         }
-        let applied = ProcessRunner.run("/usr/bin/env", ["patch", "--batch", "--forward", "--no-backup-if-mismatch", "--fuzz=0",
-                                                         "-p1", "-d", folder.path, "-i", ".mutant.patch"], timeout: 30)
+        let applied = ProcessRunner.run(
+            "/usr/bin/env",
+            [
+                "patch", "--batch", "--forward", "--no-backup-if-mismatch", "--fuzz=0",
+                "-p1", "-d", folder.path, "-i", ".mutant.patch",
+            ], timeout: 30)
         guard applied.shellStatus == 0 else {
-            throw .problems([Diagnostic(path, nil, """
-                no longer applies to the reference (the lesson changed the lines it edits): \
-                rewrite it against Solutions/ (`diff -u`), keeping its one bug
-                \(applied.output.trimmingCharacters(in: .whitespacesAndNewlines))
-                """)])
+            throw .problems([
+                Diagnostic(
+                    path, nil,
+                    """
+                    no longer applies to the reference (the lesson changed the lines it edits): \
+                    rewrite it against Solutions/ (`diff -u`), keeping its one bug
+                    \(applied.output.trimmingCharacters(in: .whitespacesAndNewlines))
+                    """)
+            ])
         }
         var patched = solution
         for name in solution.keys {

@@ -15,17 +15,22 @@ struct ProgramRun {
         case (.hang, .timedOut):
             break
         case (.hang, _):
-            return fail("expected the program to hang (it is marked `hangs`), but it ended with \(describe(outcome)) after \(String(format: "%.2f", outcome.seconds)) s")
+            return fail(
+                "expected the program to hang (it is marked `hangs`), but it ended with \(describe(outcome)) after \(String(format: "%.2f", outcome.seconds)) s"
+            )
         case (.exit, .timedOut):
-            return fail("the program was still running after \(format(run.timeout)) s and was killed (raise `timeout=`, or mark a deliberate deadlock `hangs`)")
+            return fail(
+                "the program was still running after \(format(run.timeout)) s and was killed (raise `timeout=`, or mark a deliberate deadlock `hangs`)"
+            )
         case (.exit(let expected), _):
             if outcome.shellStatus != expected {
                 return fail("expected exit status \(expected), got \(describe(outcome))")
             }
         }
         if let expected = block.expectedOutput, let difference = expected.mismatch(in: outcome.output) {
-            return Diagnostic(block.lessonPath, block.fenceLine,
-                              "output does not match the `output\(expected.mode == .exact ? "" : " " + expected.mode.rawValue)` block: \(difference)")
+            return Diagnostic(
+                block.lessonPath, block.fenceLine,
+                "output does not match the `output\(expected.mode == .exact ? "" : " " + expected.mode.rawValue)` block: \(difference)")
         }
         return nil
     }

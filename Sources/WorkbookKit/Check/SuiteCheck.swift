@@ -33,7 +33,8 @@ struct SuiteCheck {
             let policy = try GradingPolicy.load(root: course.root)
             var grader = Grader(course: course, policy: policy, log: log)
             grader.seed = seed
-            let chosen = try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
+            let chosen =
+                try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
             try checkSolutions(grader, chosen, &report)
             try checkStubs(grader, chosen, &report)
             try checkEditedStubs(grader, chosen, &report)
@@ -67,9 +68,13 @@ struct SuiteCheck {
             guard let exercise = try? course.exercise(named: result.exercise) else { continue }
             var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise)", runs: 1)
             if result.tests.allSatisfy({ $0.status == .passed }) {
-                report.diagnostics.append(problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result))
+                report.diagnostics.append(
+                    problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result))
             } else if result.tests.contains(where: \.status.isError) {
-                report.diagnostics.append(problem(exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)", result))
+                report.diagnostics.append(
+                    problem(
+                        exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)",
+                        result))
             } else if result.verdict != .notStarted || result.points != 0 {
                 report.diagnostics.append(problem(exercise, "the pristine stub must be graded `not started` with no points", result))
             } else {
@@ -94,7 +99,11 @@ struct SuiteCheck {
                 report.diagnostics.append(problem(exercise, "a stub with a comment added is still graded `not started`", result))
             } else if !earning.isEmpty {
                 let names = earning.map { "\(TestNames.function(of: $0.id)) (\($0.name))" }.joined(separator: "\n    ")
-                report.diagnostics.append(Diagnostic(exercise.testDirectory, nil, "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"))
+                report.diagnostics.append(
+                    Diagnostic(
+                        exercise.testDirectory, nil,
+                        "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"
+                    ))
             } else {
                 tally.asExpected = 1
             }
@@ -112,12 +121,20 @@ struct SuiteCheck {
         for exercise in chosen {
             let mutants = try MutantPatch.all(in: exercise.mutantsDirectory, root: course.root)
             if mutants.count < Self.minimumMutants {
-                report.diagnostics.append(Diagnostic(exercise.mutantsDirectory, nil, "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"))
+                report.diagnostics.append(
+                    Diagnostic(
+                        exercise.mutantsDirectory, nil,
+                        "exercise '\(exercise.name)' has \(mutants.count) mutants; at least \(Self.minimumMutants) known-buggy versions, one bug each, are needed to show the suite catches the bugs students write"
+                    ))
             }
             let acceptedDirectory = "Tests/Accepted/\(exercise.folder)"
             let accepted = variants(in: acceptedDirectory)
             if accepted.count < Self.minimumAccepted {
-                report.diagnostics.append(Diagnostic(acceptedDirectory, nil, "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"))
+                report.diagnostics.append(
+                    Diagnostic(
+                        acceptedDirectory, nil,
+                        "exercise '\(exercise.name)' has \(accepted.count) accepted designs; at least \(Self.minimumAccepted) other correct designs are needed to show the suite never fails a right answer"
+                    ))
             }
             let reference = grader.solutions[exercise.name] ?? [:]
             for mutant in mutants {
@@ -158,8 +175,10 @@ struct SuiteCheck {
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    private func checkVariant(_ path: String, named name: String, files: [String: String], of exercise: Exercise,
-                              mustPass: Bool, _ grader: Grader) throws -> VariantCheck {
+    private func checkVariant(
+        _ path: String, named name: String, files: [String: String], of exercise: Exercise,
+        mustPass: Bool, _ grader: Grader
+    ) throws -> VariantCheck {
         var sources = grader.solutions
         sources[exercise.name] = files
         let folder = course.root.appending(path: path)
@@ -174,11 +193,13 @@ struct SuiteCheck {
             guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
             checked.tally.runs += 1
             if !result.compileErrors.isEmpty {
-                checked.diagnostics.append(Diagnostic(path, nil, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
+                checked.diagnostics.append(
+                    Diagnostic(path, nil, "does not compile, so it proves nothing: \(result.compileErrors.first ?? "")"))
             } else if mustPass && result.verdict != .passed {
                 checked.diagnostics.append(problem(path, "this correct design fails the suite (run \(run))", result))
             } else if !mustPass && result.verdict == .passed {
-                checked.diagnostics.append(Diagnostic(path, nil, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
+                checked.diagnostics.append(
+                    Diagnostic(path, nil, "this known-buggy version passes the suite (run \(run)): the suite misses the bug it plants"))
             } else {
                 checked.tally.asExpected += 1
                 let failures = result.tests.filter { $0.status != .passed }
@@ -194,7 +215,8 @@ struct SuiteCheck {
     }
 
     private func problem(_ path: String, _ message: String, _ result: ExerciseResult) -> Diagnostic {
-        let detail = result.firstProblem.map { "\n    \($0.status.rawValue): \($0.name): \($0.message.split(separator: "\n").first ?? "")" } ?? ""
+        let detail =
+            result.firstProblem.map { "\n    \($0.status.rawValue): \($0.name): \($0.message.split(separator: "\n").first ?? "")" } ?? ""
         return Diagnostic(path, nil, message + detail)
     }
 }

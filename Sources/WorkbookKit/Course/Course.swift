@@ -29,11 +29,15 @@ public struct Course: Sendable {
             let path = "book/\(name)"
             let number = Int(name.prefix(2)) ?? 0
             if let other = numbers[number] {
-                problems.append(Diagnostic(path, nil, "lesson number \(name.prefix(2)) is already used by \(other); numbers decide the order and must be unique"))
+                problems.append(
+                    Diagnostic(
+                        path, nil,
+                        "lesson number \(name.prefix(2)) is already used by \(other); numbers decide the order and must be unique"))
             }
             numbers[number] = path
             guard let data = FileManager.default.contents(atPath: bookURL.appending(path: name).path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 problems.append(Diagnostic(path, nil, "cannot read lesson (missing permission or not UTF-8 text)"))
                 continue
             }
@@ -58,8 +62,11 @@ public struct Course: Sendable {
                 if let index = exercises.firstIndex(where: { $0.name == name }) {
                     guard exercises[index].lesson.path == lesson.path else {
                         let folder = exercises[index].folder
-                        problems.append(Diagnostic(lesson.path, block.fenceLine,
-                            "exercise '\(name)' already comes from \(exercises[index].lesson.path); two lessons cannot both write Solutions/\(folder)/\(file)"))
+                        problems.append(
+                            Diagnostic(
+                                lesson.path, block.fenceLine,
+                                "exercise '\(name)' already comes from \(exercises[index].lesson.path); two lessons cannot both write Solutions/\(folder)/\(file)"
+                            ))
                         continue
                     }
                     if let fileIndex = exercises[index].files.firstIndex(where: { $0.name == file }) {
@@ -68,8 +75,10 @@ public struct Course: Sendable {
                         exercises[index].files.append(ExerciseFile(name: file, blocks: [block]))
                     }
                 } else {
-                    exercises.append(Exercise(name: name, folder: Exercise.folderName(name), lesson: lesson,
-                                              files: [ExerciseFile(name: file, blocks: [block])]))
+                    exercises.append(
+                        Exercise(
+                            name: name, folder: Exercise.folderName(name), lesson: lesson,
+                            files: [ExerciseFile(name: file, blocks: [block])]))
                 }
             }
         }

@@ -30,14 +30,19 @@ extension LessonReader {
                 continue
             }
             guard let text = readInclude(file) else {
-                problems.append(Diagnostic(path, block.startLine, "cannot read the included file \(file) (paths are relative to the workbook's root)"))
+                problems.append(
+                    Diagnostic(path, block.startLine, "cannot read the included file \(file) (paths are relative to the workbook's root)"))
                 continue
             }
             includes.append(file)
             let included = MarkdownParser.parse(text)
             for inner in included.blocks {
                 if case .code = inner.kind {
-                    problems.append(Diagnostic(file, inner.startLine, "an included file cannot hold code blocks (it is included by \(path):\(block.startLine)); keep code in the lesson"))
+                    problems.append(
+                        Diagnostic(
+                            file, inner.startLine,
+                            "an included file cannot hold code blocks (it is included by \(path):\(block.startLine)); keep code in the lesson"
+                        ))
                     continue
                 }
                 // Everything included sits at the include block's line of the lesson.

@@ -24,8 +24,9 @@ struct LessonReader {
             switch block.kind {
             case .heading(let level, let text):
                 if level == 1 && title == nil { title = text }
-                let heading = Heading(level: level, text: text, markdown: block.markdown,
-                                      anchor: uniqueAnchor(text, &usedAnchors), line: block.startLine)
+                let heading = Heading(
+                    level: level, text: text, markdown: block.markdown,
+                    anchor: uniqueAnchor(text, &usedAnchors), line: block.startLine)
                 headings.append(heading)
                 section = heading.anchor
                 underHintsHeading = text.trimmingCharacters(in: .whitespaces).lowercased() == "hints"
@@ -42,7 +43,9 @@ struct LessonReader {
                     blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section))
                 } catch {
                     problems.append(Diagnostic(path, block.startLine, error.description))
-                    let code = CodeBlock(role: .ignored(reason: "invalid info string"), info: info, code: literal, fenceLine: block.startLine, lessonPath: path)
+                    let code = CodeBlock(
+                        role: .ignored(reason: "invalid info string"), info: info, code: literal, fenceLine: block.startLine,
+                        lessonPath: path)
                     blocks.append(LessonBlock(content: .code(code), line: block.startLine, sectionAnchor: section))
                 }
             case .list(let ordered, let items):
@@ -58,14 +61,16 @@ struct LessonReader {
             problems.append(Diagnostic(path, nil, "lesson has no title: start it with a level-1 heading such as `# Locks`"))
             return (nil, problems)
         }
-        let lesson = Lesson(path: path, slug: slug, number: number, title: title, headings: headings,
-                            blocks: blocks, hints: hints, links: links, includes: includes)
+        let lesson = Lesson(
+            path: path, slug: slug, number: number, title: title, headings: headings,
+            blocks: blocks, hints: hints, links: links, includes: includes)
         return (lesson, problems)
     }
 
     private func prose(_ block: MarkdownBlock, _ kind: Prose.Kind, _ section: String?) -> LessonBlock {
-        LessonBlock(content: .prose(Prose(kind: kind, markdown: block.markdown, text: block.text)),
-                    line: block.startLine, sectionAnchor: section)
+        LessonBlock(
+            content: .prose(Prose(kind: kind, markdown: block.markdown, text: block.text)),
+            line: block.startLine, sectionAnchor: section)
     }
 
     private func uniqueAnchor(_ text: String, _ used: inout [String: Int]) -> String {
@@ -92,7 +97,10 @@ struct LessonReader {
                 continue
             case .code(var code):
                 guard case .program = code.role else {
-                    problems.append(Diagnostic(path, line, "`output` block follows a block that is not run (\(code.info)); put it right after a runnable `swift` example"))
+                    problems.append(
+                        Diagnostic(
+                            path, line,
+                            "`output` block follows a block that is not run (\(code.info)); put it right after a runnable `swift` example"))
                     return
                 }
                 guard code.expectedOutput == nil else {
@@ -107,6 +115,7 @@ struct LessonReader {
             }
             break
         }
-        problems.append(Diagnostic(path, line, "`output` block has no example before it; put it right after the `swift` block whose output it shows"))
+        problems.append(
+            Diagnostic(path, line, "`output` block has no example before it; put it right after the `swift` block whose output it shows"))
     }
 }

@@ -35,7 +35,8 @@ public struct OutputExpectation: Sendable, Equatable {
             if case .invalid(let message) = ExpectedLine(line) { return message }
         }
         if mode == .perThread, let line = lines.first(where: { PerThreadMatcher.key(ExpectedLine($0)) == nil }) {
-            return "in `output per-thread` a /REGEX/ line must start with the thread's word in plain text, as in `/worker-1 took .*/`; \(line) does not"
+            return
+                "in `output per-thread` a /REGEX/ line must start with the thread's word in plain text, as in `/worker-1 took .*/`; \(line) does not"
         }
         if mode != .exact, lines.contains("...") {
             return "'...' is only allowed in plain `output` blocks, not `output \(mode.rawValue)`"

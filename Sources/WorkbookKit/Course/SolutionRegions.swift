@@ -81,8 +81,11 @@ enum SolutionRegions {
                 openedAt = nil
                 stubAt = nil
             case .stub:
-                if openedAt == nil { report("`\(stubMarker)` outside a solution region") }
-                else if stubAt != nil { report("second `\(stubMarker)` in one solution region") }
+                if openedAt == nil {
+                    report("`\(stubMarker)` outside a solution region")
+                } else if stubAt != nil {
+                    report("second `\(stubMarker)` in one solution region")
+                }
                 stubAt = lineNumber
             case nil:
                 if stubAt != nil && !line.trimmingLeadingSpaces().hasPrefix("//") && !line.allSatisfy(\.isWhitespace) {

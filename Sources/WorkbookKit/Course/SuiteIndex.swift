@@ -76,7 +76,8 @@ public struct SuiteIndex: Sendable, Codable {
                 var entry = Entry()
                 if case .argumentList(let arguments) = attribute.arguments {
                     if let first = arguments.first, first.label == nil,
-                       let literal = first.expression.as(StringLiteralExprSyntax.self) {
+                        let literal = first.expression.as(StringLiteralExprSyntax.self)
+                    {
                         entry.displayName = literal.representedLiteralValue
                     }
                     entry.teaches = arguments.lazy.compactMap { SuiteIndex.teaches(in: $0.expression) }.first
@@ -90,8 +91,9 @@ public struct SuiteIndex: Sendable, Codable {
     /// The section of a `.teaches("…")` trait.
     fileprivate static func teaches(in expression: ExprSyntax) -> String? {
         guard let call = expression.as(FunctionCallExprSyntax.self),
-              call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "teaches",
-              let literal = call.arguments.first?.expression.as(StringLiteralExprSyntax.self) else { return nil }
+            call.calledExpression.as(MemberAccessExprSyntax.self)?.declName.baseName.text == "teaches",
+            let literal = call.arguments.first?.expression.as(StringLiteralExprSyntax.self)
+        else { return nil }
         return literal.representedLiteralValue
     }
 

@@ -63,10 +63,12 @@ struct HangAccount {
         for thread in threads where !thread.frames.contains(where: { $0.function.contains("StuckThreads") }) {
             let at = thread.frames.lazy.compactMap(\.location).first(where: isStudent)
             let step = thread.frames.lazy.compactMap(\.location).first { $0.contains(testsFolder) }
-            guard at != nil || step != nil else { continue }   // the harness's and the runtime's own threads
+            guard at != nil || step != nil else { continue }  // the harness's and the runtime's own threads
             let label = "thread \(Character(UnicodeScalar(UInt8(65 + found.count % 26))))"
-            found.append(Waiter(label: label, tid: thread.innerTid ?? thread.tid, wait: Self.wait(of: thread),
-                                at: at.map(Self.short), step: step.map(Self.short)))
+            found.append(
+                Waiter(
+                    label: label, tid: thread.innerTid ?? thread.tid, wait: Self.wait(of: thread),
+                    at: at.map(Self.short), step: step.map(Self.short)))
         }
         return found
     }
@@ -81,7 +83,9 @@ struct HangAccount {
             var line = "\(waiter.label) \(waiter.wait.words)"
             if case .lock(_, let owner) = waiter.wait {
                 if let holder = byTid[owner] {
-                    line += holder.tid == waiter.tid ? " it holds itself"
+                    line +=
+                        holder.tid == waiter.tid
+                        ? " it holds itself"
                         : " held by \(holder.label)" + (holder.at == nil ? ", which has left your code without unlocking it" : "")
                 } else if owner != 0 && !known.contains(owner) {
                     line += " held by a thread that has ended"
@@ -97,12 +101,17 @@ struct HangAccount {
             guard case .lock(_, let owner) = waiter.wait, owner != 0 else { return false }
             return !known.contains(owner) || byTid[owner]?.at == nil
         }) {
-            lines.append("a lock was never released: the thread that took it ended without unlocking (a missing unlock, or one skipped by a throw or an early return)")
+            lines.append(
+                "a lock was never released: the thread that took it ended without unlocking (a missing unlock, or one skipped by a throw or an early return)"
+            )
         } else if case let inCode = waiters.filter({ $0.at != nil }), !inCode.isEmpty,
-                  inCode.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore }) {
+            inCode.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore })
+        {
             // The test's own threads (a join, a gate) wait on conditions too:
             // what counts is where the student's code waits.
-            lines.append("every thread waits for a signal nobody is left to send: a lost wake-up (a signal sent before the wait, or an `if` where a `while` loop must re-check)")
+            lines.append(
+                "every thread waits for a signal nobody is left to send: a lost wake-up (a signal sent before the wait, or an `if` where a `while` loop must re-check)"
+            )
         }
         return lines
     }

@@ -20,7 +20,8 @@ enum ProcessTree {
 
     static func parent(of pid: pid_t) -> pid_t? {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return nil }
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         return fields.count > 1 ? pid_t(fields[1]) : nil
     }
@@ -28,7 +29,8 @@ enum ProcessTree {
     /// Whether the process is stopped (by a signal, or traced).
     static func isStopped(_ pid: pid_t) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
+            let close = stat.lastIndex(of: ")")
+        else { return false }
         let state = stat[stat.index(after: close)...].split(separator: " ").first
         return state == "T" || state == "t"
     }
@@ -48,7 +50,8 @@ enum ProcessTree {
     /// The thread's id inside its own PID namespace (`NSpid`'s last field).
     static func innerTid(process: pid_t, thread: Int32) -> Int32? {
         guard let status = try? String(contentsOfFile: "/proc/\(process)/task/\(thread)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("NSpid:") }) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("NSpid:") })
+        else { return nil }
         return line.split(whereSeparator: { $0 == "\t" || $0 == " " }).last.flatMap { Int32($0) }
     }
 
@@ -58,8 +61,9 @@ enum ProcessTree {
     static func loadBase(of pid: pid_t, executableNamed name: String) -> UInt64? {
         let suffix = name.hasPrefix("/") ? name : "/" + name
         guard let maps = text(of: "/proc/\(pid)/maps"),
-              let line = maps.split(separator: "\n").first(where: { $0.hasSuffix(suffix) }),
-              let start = line.split(separator: "-").first else { return nil }
+            let line = maps.split(separator: "\n").first(where: { $0.hasSuffix(suffix) }),
+            let start = line.split(separator: "-").first
+        else { return nil }
         return UInt64(start, radix: 16)
     }
 }

@@ -22,18 +22,24 @@ enum StackCapture {
     /// on the host, for the symbolizer, and `libraries` say where folders of
     /// libraries the process loads (a subject swapped in for the stub) are
     /// on the host, so that their frames get lines too.
-    static func capture(under root: pid_t, binaryName: String, binary: URL,
-                        libraries: [(inside: String, host: URL)] = []) -> [CapturedThread]? {
+    static func capture(
+        under root: pid_t, binaryName: String, binary: URL,
+        libraries: [(inside: String, host: URL)] = []
+    ) -> [CapturedThread]? {
         guard isAvailable, let pid = ProcessTree.descendant(of: root, executableNamed: binaryName) else { return nil }
         let script = FileManager.default.temporaryDirectory.appending(path: "workbook-stacks-\(UUID().uuidString).py")
         guard (try? Self.script.write(to: script, atomically: true, encoding: .utf8)) != nil else { return nil }
         defer { try? FileManager.default.removeItem(at: script) }
-        let outcome = ProcessRunner.run(gdb, ["-p", "\(pid)", "-batch", "-nx", "-ex", "set debuginfod enabled off",
-                                                       // Libraries as the process sees them (a subject bound into its sandbox).
-                                                       "-iex", "set sysroot /proc/\(pid)/root", "-x", script.path],
-                                        timeout: secondsLimit, outputCap: outputCap)
+        let outcome = ProcessRunner.run(
+            gdb,
+            [
+                "-p", "\(pid)", "-batch", "-nx", "-ex", "set debuginfod enabled off",
+                // Libraries as the process sees them (a subject bound into its sandbox).
+                "-iex", "set sysroot /proc/\(pid)/root", "-x", script.path,
+            ],
+            timeout: secondsLimit, outputCap: outputCap)
         guard let line = outcome.output.split(separator: "\n").first(where: { $0.hasPrefix(marker) }),
-              var threads = try? JSONDecoder().decode([CapturedThread].self, from: Data(line.dropFirst(marker.count).utf8))
+            var threads = try? JSONDecoder().decode([CapturedThread].self, from: Data(line.dropFirst(marker.count).utf8))
         else { return nil }
         for index in threads.indices { threads[index].innerTid = ProcessTree.innerTid(process: pid, thread: threads[index].tid) }
         symbolize(&threads, in: { $0.isEmpty }, object: binary, base: ProcessTree.loadBase(of: pid, executableNamed: binaryName))
@@ -53,10 +59,13 @@ enum StackCapture {
     private static func symbolize(_ threads: inout [CapturedThread], in isObject: (String) -> Bool, object: URL, base: UInt64?) {
         guard let base else { return }
         var addresses: [UInt64] = []
-        for thread in threads { for frame in thread.frames where isObject(frame.library) && frame.pc > base { addresses.append(frame.pc - base - 1) } }
+        for thread in threads {
+            for frame in thread.frames where isObject(frame.library) && frame.pc > base { addresses.append(frame.pc - base - 1) }
+        }
         guard !addresses.isEmpty else { return }
-        let outcome = ProcessRunner.run(Toolchain.symbolizer, ["--output-style=JSON", "--obj=\(object.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
-                                        timeout: 20, outputCap: 8 << 20)
+        let outcome = ProcessRunner.run(
+            Toolchain.symbolizer, ["--output-style=JSON", "--obj=\(object.path)"] + Set(addresses).map { "0x" + String($0, radix: 16) },
+            timeout: 20, outputCap: 8 << 20)
         struct Entry: Decodable {
             struct Symbol: Decodable { var FileName: String; var Line: Int }
             var Address: String
@@ -66,7 +75,9 @@ enum StackCapture {
         var lines: [UInt64: String] = [:]
         for entry in entries {
             // With inlining, the last symbol is the function the code was written in.
-            guard let address = UInt64(entry.Address.dropFirst(2), radix: 16), let symbol = entry.Symbol.last, symbol.Line > 0 else { continue }
+            guard let address = UInt64(entry.Address.dropFirst(2), radix: 16), let symbol = entry.Symbol.last, symbol.Line > 0 else {
+                continue
+            }
             lines[address] = "\(symbol.FileName):\(symbol.Line)"
         }
         for t in threads.indices {
@@ -80,30 +91,30 @@ enum StackCapture {
 
     /// Walks every thread's frames (at most 64 each) and prints them as JSON.
     static let script = """
-    import gdb, json
-    threads = []
-    for inferior in gdb.inferiors():
-        for thread in inferior.threads():
-            thread.switch()
-            frames = []
-            frame = gdb.newest_frame()
-            while frame is not None and len(frames) < 64:
-                name = frame.name() or ""
-                entry = {"pc": int(frame.pc()), "function": name, "library": gdb.solib_name(frame.pc()) or ""}
-                if name.endswith("pthread_mutex_lock"):
+        import gdb, json
+        threads = []
+        for inferior in gdb.inferiors():
+            for thread in inferior.threads():
+                thread.switch()
+                frames = []
+                frame = gdb.newest_frame()
+                while frame is not None and len(frames) < 64:
+                    name = frame.name() or ""
+                    entry = {"pc": int(frame.pc()), "function": name, "library": gdb.solib_name(frame.pc()) or ""}
+                    if name.endswith("pthread_mutex_lock"):
+                        try:
+                            mutex = int(frame.read_var("mutex"))
+                            entry["mutex"] = mutex
+                            entry["owner"] = int(gdb.parse_and_eval("((int *) %d)[2]" % mutex))
+                        except Exception:
+                            pass
+                    frames.append(entry)
                     try:
-                        mutex = int(frame.read_var("mutex"))
-                        entry["mutex"] = mutex
-                        entry["owner"] = int(gdb.parse_and_eval("((int *) %d)[2]" % mutex))
+                        frame = frame.older()
                     except Exception:
-                        pass
-                frames.append(entry)
-                try:
-                    frame = frame.older()
-                except Exception:
-                    frame = None
-            threads.append({"tid": thread.ptid[1], "name": thread.name or "", "frames": frames})
-    print("\(marker)" + json.dumps(threads))
+                        frame = None
+                threads.append({"tid": thread.ptid[1], "name": thread.name or "", "frames": frames})
+        print("\(marker)" + json.dumps(threads))
 
-    """
+        """
 }

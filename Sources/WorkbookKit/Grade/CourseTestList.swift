@@ -17,7 +17,8 @@ struct CourseTestList {
         let file = workspace.directory.appending(path: "course-tests.json")
         let fingerprint = try self.fingerprint(workspace)
         if let data = FileManager.default.contents(atPath: file.path),
-           let cache = try? JSONDecoder().decode(Cache.self, from: data), cache.fingerprint == fingerprint {
+            let cache = try? JSONDecoder().decode(Cache.self, from: data), cache.fingerprint == fingerprint
+        {
             return cache.tests
         }
         try workspace.install(grader.stubs)
@@ -25,18 +26,24 @@ struct CourseTestList {
         switch workspace.build(sandbox: grader.sandbox, user: users.builder, timeout: grader.policy.secondsPerBuild) {
         case .built: break
         case .failed(let output):
-            throw WorkbookError.commandFailed(command: "swift build --build-tests (the course's stubs)", status: 1,
-                                              output: String(output.suffix(3000)))
+            throw WorkbookError.commandFailed(
+                command: "swift build --build-tests (the course's stubs)", status: 1,
+                output: String(output.suffix(3000)))
         case .timedOut(let seconds):
-            throw WorkbookError.commandFailed(command: "swift build --build-tests (the course's stubs)", status: 1,
-                                              output: "took longer than \(Int(seconds)) s")
+            throw WorkbookError.commandFailed(
+                command: "swift build --build-tests (the course's stubs)", status: 1,
+                output: "took longer than \(Int(seconds)) s")
         }
         let listed = try workspace.listTests(sandbox: grader.sandbox, user: users.runner(0))
-        let tests = Dictionary(uniqueKeysWithValues: workspace.exercises.map { exercise in
-            (exercise.name, listed.filter { id in
-                id.hasPrefix("\(exercise.testTarget).") && !grader.policy.ungradedSuites.contains { id.contains(".\($0)/") }
+        let tests = Dictionary(
+            uniqueKeysWithValues: workspace.exercises.map { exercise in
+                (
+                    exercise.name,
+                    listed.filter { id in
+                        id.hasPrefix("\(exercise.testTarget).") && !grader.policy.ungradedSuites.contains { id.contains(".\($0)/") }
+                    }
+                )
             })
-        })
         try JSONEncoder().encode(Cache(fingerprint: fingerprint, tests: tests)).write(to: file)
         return tests
     }
@@ -50,7 +57,9 @@ struct CourseTestList {
             for (name, text) in try SwiftFiles.read(in: url).sorted(by: { $0.key < $1.key }) { parts.append(name + "\u{0}" + text) }
         }
         if workspace.buildsScheduleShaker {
-            for (path, text) in try ShakenSchedule.sources(in: grader.course.root).sorted(by: { $0.key < $1.key }) { parts.append(path + "\u{0}" + text) }
+            for (path, text) in try ShakenSchedule.sources(in: grader.course.root).sorted(by: { $0.key < $1.key }) {
+                parts.append(path + "\u{0}" + text)
+            }
         }
         let stubs = grader.stubs
         for exercise in workspace.exercises {

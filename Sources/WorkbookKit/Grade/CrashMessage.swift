@@ -4,8 +4,10 @@ import Foundation
 /// the runtime's own message (`fatalError`, `precondition`, a trap), with
 /// no absolute path of the grading machine in it.
 enum CrashMessage {
-    static let markers = ["Fatal error", "Precondition failed", "Assertion failed", "Illegal instruction",
-                          "Segmentation fault", "Recursive call", "Simultaneous accesses", "Thread 1 crashed"]
+    static let markers = [
+        "Fatal error", "Precondition failed", "Assertion failed", "Illegal instruction",
+        "Segmentation fault", "Recursive call", "Simultaneous accesses", "Thread 1 crashed",
+    ]
 
     /// The first line of `output` that carries one of the runtime's crash
     /// messages, paths shortened; `nil` when there is none.

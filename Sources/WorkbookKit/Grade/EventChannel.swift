@@ -18,8 +18,9 @@ final class EventChannel {
     init(writer: UInt32) throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "workbook-run-\(UUID().uuidString)")
         let pipe = folder.appending(path: "events")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o711])
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o711])
         guard mkfifo(pipe.path, 0o600) == 0, chmod(pipe.path, 0o622) == 0 else {
             try? FileManager.default.removeItem(at: folder)
             throw WorkbookError.commandFailed(command: "mkfifo \(pipe.path)", status: errno, output: String(cString: strerror(errno)))
@@ -32,8 +33,9 @@ final class EventChannel {
         }
         self.folder = folder
         self.descriptor = descriptor
-        try FileManager.default.createDirectory(at: writable, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: writable, withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
         chown(writable.path, writer, writer)
     }
 
@@ -49,7 +51,7 @@ final class EventChannel {
             let count = read(descriptor, &buffer, buffer.count)
             guard count > 0 else { break }
             data.append(contentsOf: buffer[0..<count])
-            if data.count > 16 << 20 { break }   // the rest on the next call
+            if data.count > 16 << 20 { break }  // the rest on the next call
         }
         return data
     }

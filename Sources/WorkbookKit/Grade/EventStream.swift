@@ -141,7 +141,9 @@ struct EventStream {
         }
         guard let id = payload.testID else { return }
         guard tests[id] != nil else {
-            if payload.kind == "testStarted" && !suites.contains(id) { anomalies.append("a test the grader did not ask for started: \(id)") }
+            if payload.kind == "testStarted" && !suites.contains(id) {
+                anomalies.append("a test the grader did not ask for started: \(id)")
+            }
             return
         }
         switch payload.kind {

@@ -45,8 +45,10 @@ public struct GradeBatch: Sendable {
         return summary
     }
 
-    private func record(_ result: SubmissionResult, index: Int, into summary: inout Summary, taken: inout Set<String>,
-                        progress: (Int, URL, SubmissionResult) -> Void) throws {
+    private func record(
+        _ result: SubmissionResult, index: Int, into summary: inout Summary, taken: inout Set<String>,
+        progress: (Int, URL, SubmissionResult) -> Void
+    ) throws {
         let name = Self.uniqueName(result.submission, taken: &taken)
         let reports = output.appending(path: name)
         summary.results.append(result)
@@ -70,8 +72,9 @@ public struct GradeBatch: Sendable {
     }
 
     func failed(_ folder: URL, because reason: String) -> SubmissionResult {
-        .graderFailed(folder.lastPathComponent, course: grader.course, policy: grader.policy, only: only,
-                      protections: grader.sandbox.protections, because: reason)
+        .graderFailed(
+            folder.lastPathComponent, course: grader.course, policy: grader.policy, only: only,
+            protections: grader.sandbox.protections, because: reason)
     }
 
     /// `name`, or `name-2`, `name-3`… when an earlier submission of the

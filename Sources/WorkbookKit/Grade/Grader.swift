@@ -29,9 +29,11 @@ public struct Grader: Sendable {
     /// - Parameter jobs: how many suites may run at once, each in its own process.
     /// - Parameter sandbox: the walls around student code; by default what
     ///   this machine allows (the `grade` command insists on all of them).
-    public init(course: Course, policy: GradingPolicy, workspace: String = "grading",
-                jobs: Int = Grader.defaultJobs, sandbox: Sandbox = Sandbox.machine,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        course: Course, policy: GradingPolicy, workspace: String = "grading",
+        jobs: Int = Grader.defaultJobs, sandbox: Sandbox = Sandbox.machine,
+        log: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.course = course
         self.policy = policy
         self.sandbox = sandbox
@@ -57,9 +59,10 @@ public struct Grader: Sendable {
     }
 
     private func sources(of exercises: [Exercise], _ text: (ExerciseFile, Exercise) -> String) -> [String: [String: String]] {
-        Dictionary(uniqueKeysWithValues: exercises.map { exercise in
-            (exercise.name, Dictionary(uniqueKeysWithValues: exercise.files.map { ($0.name, text($0, exercise)) }))
-        })
+        Dictionary(
+            uniqueKeysWithValues: exercises.map { exercise in
+                (exercise.name, Dictionary(uniqueKeysWithValues: exercise.files.map { ($0.name, text($0, exercise)) }))
+            })
     }
 
     public func grade(_ submission: Submission, only names: Set<String>? = nil) throws -> SubmissionResult {
@@ -94,9 +97,10 @@ public struct Grader: Sendable {
         let sanitizerEngine = SuiteEngine(grader: self, threadSanitizer: true)
         let sanitizerBase = sanitizedNames.isEmpty ? nil : try sanitizerEngine.prepare(users: users)
         let started = chosen.filter { !notStarted.contains($0.name) && refused[$0.name] == nil }
-        let compiled = try compileAlone(started, sources: sources, engine: engine, base: base,
-                                        sanitizerEngine: sanitizerEngine, sanitizerBase: sanitizerBase,
-                                        sanitized: sanitizedNames, users: users)
+        let compiled = try compileAlone(
+            started, sources: sources, engine: engine, base: base,
+            sanitizerEngine: sanitizerEngine, sanitizerBase: sanitizerBase,
+            sanitized: sanitizedNames, users: users)
         defer { for subject in compiled.values { subject.normal.discard(); subject.sanitized?.discard() } }
         let swapped = Set(compiled.filter { $0.value.normal.outcome == .swappable }.keys)
         // The workspaces that build suites around a subject are shared:
@@ -108,7 +112,9 @@ public struct Grader: Sendable {
         let around = Set(started.map(\.name)).subtracting(swapped)
         var compileErrors: [String: [String]] = [:]
         if !around.isEmpty {
-            for name in around.sorted() { log("grading \(name) by building the suites around it: \(compiled[name]?.normal.outcome ?? .swappable)") }
+            for name in around.sorted() {
+                log("grading \(name) by building the suites around it: \(compiled[name]?.normal.outcome ?? .swappable)")
+            }
             // The package holds every exercise: the others as stubs.
             let allStubs = self.stubs
             var aroundSources = allStubs.merging(sources) { $1 }
@@ -135,12 +141,15 @@ public struct Grader: Sendable {
             let inEngine = !around.contains(exercise.name)
             let started = !notStarted.contains(exercise.name)
             return Lane.timed(exercise.name, shaker == nil ? nil : .shakenSchedule) {
-                log(shaker == nil ? "grading \(submission.name): \(exercise.name)"
-                                  : "grading \(exercise.name) with a shaken schedule (seed \(schedule.seed))")
-                var runner = SuiteRunner(workspace: inEngine ? engine.workspace.directory : workDirectory,
-                                         binary: GradingWorkspace.binary, testIDs: graded[exercise.name] ?? [],
-                                         perTestLimit: policy.secondsPerTest * (shaker == nil ? 1 : ShakenSchedule.slowdown),
-                                         sandbox: sandbox, user: users.runner(slot))
+                log(
+                    shaker == nil
+                        ? "grading \(submission.name): \(exercise.name)"
+                        : "grading \(exercise.name) with a shaken schedule (seed \(schedule.seed))")
+                var runner = SuiteRunner(
+                    workspace: inEngine ? engine.workspace.directory : workDirectory,
+                    binary: GradingWorkspace.binary, testIDs: graded[exercise.name] ?? [],
+                    perTestLimit: policy.secondsPerTest * (shaker == nil ? 1 : ShakenSchedule.slowdown),
+                    sandbox: sandbox, user: users.runner(slot))
                 runner.library = inEngine ? compiled[exercise.name]?.normal.library : nil
                 runner.shaker = shaker
                 runner.deadline = deadline
@@ -161,14 +170,16 @@ public struct Grader: Sendable {
             return { [self, sources] in
                 Lane.timed(exercise.name, .threadSanitizer) {
                     guard inEngine else {
-                        return sanitizerLane(exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
-                                             users: users, slot: index, deadline: deadline)
+                        return sanitizerLane(
+                            exercise, sources: sources[exercise.name] ?? [:], ids: graded[exercise.name] ?? [],
+                            users: users, slot: index, deadline: deadline)
                     }
                     log("grading \(exercise.name) under ThreadSanitizer")
-                    var runner = SuiteRunner(workspace: sanitizerEngine.workspace.directory, binary: GradingWorkspace.binary,
-                                             testIDs: graded[exercise.name] ?? [], perTestLimit: policy.secondsPerTest * 3,
-                                             sandbox: sandbox, user: users.runner(index), limits: .sanitizedTests,
-                                             sanitizerLane: true)
+                    var runner = SuiteRunner(
+                        workspace: sanitizerEngine.workspace.directory, binary: GradingWorkspace.binary,
+                        testIDs: graded[exercise.name] ?? [], perTestLimit: policy.secondsPerTest * 3,
+                        sandbox: sandbox, user: users.runner(index), limits: .sanitizedTests,
+                        sanitizerLane: true)
                     runner.library = subject?.sanitized?.library
                     runner.deadline = deadline
                     runner.stopAtFirstFailure = stopAtFirstFailure
@@ -181,7 +192,8 @@ public struct Grader: Sendable {
             // Known to be wrong: the other lanes look only where the normal lane saw nothing.
             let first = try runConcurrently(normalJobs, atMost: jobs)
             let clean = Set(first.filter { $0.outcome.results.values.allSatisfy { $0.status == .passed } }.map(\.exercise))
-            let second = zip(sanitized, sanitizerJobs).filter { clean.contains($0.0.name) }.map(\.1)
+            let second =
+                zip(sanitized, sanitizerJobs).filter { clean.contains($0.0.name) }.map(\.1)
                 + zip(shaken, shakenJobs).filter { clean.contains($0.0.name) }.map(\.1)
             lanes = try first + runConcurrently(second, atMost: jobs)
         } else {
@@ -208,16 +220,18 @@ public struct Grader: Sendable {
                     anomalies += other.outcome.anomalies.map { "\(exercise.name) (\(other.kind?.rawValue ?? "")): \($0)" }
                 }
             }
-            var result = result(for: exercise, ids: ids, tests: tests, index: base.index[exercise.name], compileErrors: compileErrors[exercise.name] ?? [],
-                                refused: refused[exercise.name] ?? [], notStarted: notStarted.contains(exercise.name))
+            var result = result(
+                for: exercise, ids: ids, tests: tests, index: base.index[exercise.name], compileErrors: compileErrors[exercise.name] ?? [],
+                refused: refused[exercise.name] ?? [], notStarted: notStarted.contains(exercise.name))
             result.seconds = ([normal] + otherLanes).compactMap { $0[exercise.name]?.seconds }.reduce(0, +)
             results.append(result)
         }
-        return SubmissionResult(submission: submission.name, exercises: results,
-                                score: Double(results.map { Int(($0.points * 100).rounded()) }.reduce(0, +)) / 100,
-                                maxScore: results.map(\.maxPoints).reduce(0, +),
-                                seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
-                                sandbox: sandbox.protections, refusedFiles: submission.refused, anomalies: anomalies)
+        return SubmissionResult(
+            submission: submission.name, exercises: results,
+            score: Double(results.map { Int(($0.points * 100).rounded()) }.reduce(0, +)) / 100,
+            maxScore: results.map(\.maxPoints).reduce(0, +),
+            seconds: Date().timeIntervalSince(start), ignoredFiles: submission.ignored,
+            sandbox: sandbox.protections, refusedFiles: submission.refused, anomalies: anomalies)
     }
 
     private static let sharedWorkspaces = NSLock()
@@ -230,10 +244,12 @@ public struct Grader: Sendable {
     }
 
     /// Compiles each exercise alone for every engine it runs in, a compiler per core.
-    private func compileAlone(_ exercises: [Exercise], sources: [String: [String: String]],
-                              engine: SuiteEngine, base: SuiteEngine.Base,
-                              sanitizerEngine: SuiteEngine, sanitizerBase: SuiteEngine.Base?, sanitized: Set<String>,
-                              users: SandboxUsers) throws -> [String: CompiledAlone] {
+    private func compileAlone(
+        _ exercises: [Exercise], sources: [String: [String: String]],
+        engine: SuiteEngine, base: SuiteEngine.Base,
+        sanitizerEngine: SuiteEngine, sanitizerBase: SuiteEngine.Base?, sanitized: Set<String>,
+        users: SandboxUsers
+    ) throws -> [String: CompiledAlone] {
         let jobs: [@Sendable () throws -> (String, CompiledAlone)] = exercises.map { exercise in
             let files = sources[exercise.name] ?? [:]
             return {
@@ -252,14 +268,18 @@ public struct Grader: Sendable {
     }
 
     private static func allTests(_ ids: [String], _ status: TestResult.Status, _ message: String) -> [String: TestResult] {
-        Dictionary(uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: status, message: message, teaches: nil, seconds: 0)) })
+        Dictionary(
+            uniqueKeysWithValues: ids.map { ($0, TestResult(id: $0, name: $0, status: status, message: message, teaches: nil, seconds: 0)) }
+        )
     }
 
     /// Runs an exercise's suite again under ThreadSanitizer, in a workspace
     /// of its own. A build that fails only under the sanitizer costs that
     /// lane's verdicts, never the batch.
-    private func sanitizerLane(_ exercise: Exercise, sources: [String: String], ids: [String],
-                               users: SandboxUsers, slot: Int, deadline: Date?) -> SuiteRunner.Outcome {
+    private func sanitizerLane(
+        _ exercise: Exercise, sources: [String: String], ids: [String],
+        users: SandboxUsers, slot: Int, deadline: Date?
+    ) -> SuiteRunner.Outcome {
         log("grading \(exercise.name) under ThreadSanitizer")
         let directory = URL(filePath: workDirectory.path + "-tsan")
         let workspace = GradingWorkspace(course: course, directory: directory, exercises: [exercise], threadSanitizer: true)
@@ -269,23 +289,31 @@ public struct Grader: Sendable {
             built = workspace.build(sandbox: sandbox, user: users.builder, timeout: policy.secondsPerBuild) == .built
         }
         guard built else {
-            return SuiteRunner.Outcome(results: Self.allTests(ids, .didNotCompile,
-                "the exercise compiles, but not under ThreadSanitizer (ask your instructor: this is the grader's problem)"))
+            return SuiteRunner.Outcome(
+                results: Self.allTests(
+                    ids, .didNotCompile,
+                    "the exercise compiles, but not under ThreadSanitizer (ask your instructor: this is the grader's problem)"))
         }
-        var runner = SuiteRunner(workspace: directory, binary: GradingWorkspace.binary, testIDs: ids,
-                                 perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
-                                 limits: .sanitizedTests, sanitizerLane: true)
+        var runner = SuiteRunner(
+            workspace: directory, binary: GradingWorkspace.binary, testIDs: ids,
+            perTestLimit: policy.secondsPerTest * 3, sandbox: sandbox, user: users.runner(slot),
+            limits: .sanitizedTests, sanitizerLane: true)
         runner.deadline = deadline
         runner.stopAtFirstFailure = stopAtFirstFailure
         return runner.run()
     }
 
-    private func result(for exercise: Exercise, ids: [String], tests: [String: TestResult], index: SuiteIndex?,
-                        compileErrors: [String], refused: [String], notStarted: Bool) -> ExerciseResult {
+    private func result(
+        for exercise: Exercise, ids: [String], tests: [String: TestResult], index: SuiteIndex?,
+        compileErrors: [String], refused: [String], notStarted: Bool
+    ) -> ExerciseResult {
         let points = policy.points(for: exercise.name, tests: ids)
         let index = index ?? SuiteIndex(course: course, exercise: exercise)
         let ordered = ids.map { id -> TestResult in
-            var result = tests[id] ?? TestResult(id: id, name: id, status: .notReported, message: "no result was reported for this test", teaches: nil, seconds: 0)
+            var result =
+                tests[id]
+                ?? TestResult(
+                    id: id, name: id, status: .notReported, message: "no result was reported for this test", teaches: nil, seconds: 0)
             let entry = index.entry(for: id)
             result.name = entry?.displayName ?? TestNames.function(of: id)
             result.teaches = entry?.teaches
@@ -298,15 +326,18 @@ public struct Grader: Sendable {
         let earned = Double(ordered.map { Int(($0.points * 100).rounded()) }.reduce(0, +)) / 100
         // An untouched stub is "not started" however its tests went.
         let verdict: ExerciseResult.Verdict =
-            notStarted ? .notStarted
-            : ids.isEmpty || ordered.contains(where: \.status.isError) ? .error
-            : ordered.allSatisfy { $0.status == .passed } ? .passed : .failed
+            notStarted
+            ? .notStarted
+            : ids.isEmpty || ordered.contains(where: \.status.isError)
+                ? .error
+                : ordered.allSatisfy { $0.status == .passed } ? .passed : .failed
         var notes: [String] = []
         if notStarted { notes.append("not started: the exercise is missing or still the pristine stub, so it earns no points") }
         if !refused.isEmpty { notes.append("not built: the sources use constructs the grader refuses, so the exercise earns no points") }
         if ids.isEmpty { notes.append("the course lists no tests for this exercise") }
-        return ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
-                              points: earned, maxPoints: policy.maxPoints(for: exercise.name),
-                              verdict: verdict, compileErrors: compileErrors + refused, notes: notes, seconds: 0)
+        return ExerciseResult(
+            exercise: exercise.name, lesson: exercise.lesson.path, tests: ordered,
+            points: earned, maxPoints: policy.maxPoints(for: exercise.name),
+            verdict: verdict, compileErrors: compileErrors + refused, notes: notes, seconds: 0)
     }
 }

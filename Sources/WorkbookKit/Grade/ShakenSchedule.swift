@@ -40,8 +40,10 @@ public struct ShakenSchedule: Sendable, Equatable {
 
         /// What the run's environment adds to the sandbox's allow-list.
         func environment(in sandbox: Sandbox) -> [String: String] {
-            ["LD_PRELOAD": sandbox.visiblePath(host: library, inside: ShakenSchedule.insidePath),
-             ShakenSchedule.seedVariable: "\(schedule.seed)"]
+            [
+                "LD_PRELOAD": sandbox.visiblePath(host: library, inside: ShakenSchedule.insidePath),
+                ShakenSchedule.seedVariable: "\(schedule.seed)",
+            ]
         }
     }
 

@@ -20,8 +20,10 @@ enum SourceInspection {
     }
 
     /// Attributes with no underscore that still control symbols or sections.
-    static let forbiddenAttributes: Set<String> = ["c", "cdecl", "section", "used", "export", "extern",
-                                                   "implementation", "silgen_name", "main", "testable", "objc"]
+    static let forbiddenAttributes: Set<String> = [
+        "c", "cdecl", "section", "used", "export", "extern",
+        "implementation", "silgen_name", "main", "testable", "objc",
+    ]
     /// Modules a student's exercise may not import (suites and course
     /// modules are matched by their name's ending).
     static let forbiddenModules: Set<String> = ["Testing", "XCTest", "CourseSupport", "Dispatch_Private"]
@@ -69,8 +71,10 @@ enum SourceInspection {
         override func visit(_ node: ImportDeclSyntax) -> SyntaxVisitorContinueKind {
             let module = node.path.first?.name.text ?? ""
             if module.hasPrefix("_") || SourceInspection.forbiddenModules.contains(module)
-                || SourceInspection.forbiddenModuleEndings.contains(where: { module.hasSuffix($0) && module != $0 }) {
-                refuse(node, "import \(module) (an exercise may import the standard library, Foundation, Dispatch, Synchronization and Glibc)")
+                || SourceInspection.forbiddenModuleEndings.contains(where: { module.hasSuffix($0) && module != $0 })
+            {
+                refuse(
+                    node, "import \(module) (an exercise may import the standard library, Foundation, Dispatch, Synchronization and Glibc)")
             }
             return .visitChildren
         }

@@ -33,7 +33,8 @@ public struct Submission: Sendable {
         guard kind(of: folder.path) == S_IFDIR else {
             throw .invalidSubmission(path: folder.path, reason: "not a folder (links are not followed)")
         }
-        let exercisesFolder = kind(of: folder.appending(path: "Exercises").path) == S_IFDIR
+        let exercisesFolder =
+            kind(of: folder.appending(path: "Exercises").path) == S_IFDIR
             ? folder.appending(path: "Exercises") : folder
         var sources: [String: [String: String]] = [:]
         var refused: [String] = []
@@ -91,7 +92,7 @@ public struct Submission: Sendable {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-              let data = try? handle.read(upToCount: maximumFileBytes + 1), data.count <= maximumFileBytes
+            let data = try? handle.read(upToCount: maximumFileBytes + 1), data.count <= maximumFileBytes
         else { return nil }
         return String(decoding: data, as: UTF8.self)
     }

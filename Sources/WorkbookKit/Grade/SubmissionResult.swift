@@ -28,8 +28,9 @@ extension SubmissionResult {
         if !refusedFiles.isEmpty { notices.append("Not taken: " + refusedFiles.joined(separator: "; ")) }
         if !ignoredFiles.isEmpty { notices.append("Ignored (only exercise sources are graded): \(ignoredFiles.joined(separator: ", "))") }
         if !anomalies.isEmpty {
-            notices.append("The test process's event stream broke its rules, so the tests it touched failed: "
-                           + anomalies.prefix(5).joined(separator: "; ") + (anomalies.count > 5 ? "; …" : ""))
+            notices.append(
+                "The test process's event stream broke its rules, so the tests it touched failed: "
+                    + anomalies.prefix(5).joined(separator: "; ") + (anomalies.count > 5 ? "; …" : ""))
         }
         return notices
     }
@@ -38,17 +39,21 @@ extension SubmissionResult {
 extension SubmissionResult {
     /// The result of a submission the grader could not grade: nothing earned,
     /// every exercise listed, and the reason, which is the grader's.
-    static func graderFailed(_ name: String, course: Course, policy: GradingPolicy, only: Set<String>? = nil,
-                             protections: [String], because reason: String) -> SubmissionResult {
+    static func graderFailed(
+        _ name: String, course: Course, policy: GradingPolicy, only: Set<String>? = nil,
+        protections: [String], because reason: String
+    ) -> SubmissionResult {
         let exercises = course.exercises.filter { only?.contains($0.name) ?? true }.map { exercise in
-            ExerciseResult(exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
-                           maxPoints: policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
-                           notes: ["not graded: the grader failed"], seconds: 0)
+            ExerciseResult(
+                exercise: exercise.name, lesson: exercise.lesson.path, tests: [], points: 0,
+                maxPoints: policy.maxPoints(for: exercise.name), verdict: .error, compileErrors: [],
+                notes: ["not graded: the grader failed"], seconds: 0)
         }
-        return SubmissionResult(submission: name, exercises: exercises, score: 0,
-                                maxScore: exercises.map(\.maxPoints).reduce(0, +), seconds: 0, ignoredFiles: [],
-                                sandbox: protections,
-                                graderError: "the grader could not grade this submission (the grader failed, not the student): "
-                                    + CrashMessage.withoutPaths(String(reason.prefix(2000))))
+        return SubmissionResult(
+            submission: name, exercises: exercises, score: 0,
+            maxScore: exercises.map(\.maxPoints).reduce(0, +), seconds: 0, ignoredFiles: [],
+            sandbox: protections,
+            graderError: "the grader could not grade this submission (the grader failed, not the student): "
+                + CrashMessage.withoutPaths(String(reason.prefix(2000))))
     }
 }

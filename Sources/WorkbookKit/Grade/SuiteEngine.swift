@@ -24,8 +24,9 @@ struct SuiteEngine: Sendable {
     init(grader: Grader, threadSanitizer: Bool) {
         self.grader = grader
         let folder = grader.course.root.appending(path: ".build/workbook/engine" + (threadSanitizer ? "-tsan" : ""))
-        workspace = GradingWorkspace(course: grader.course, directory: folder, exercises: grader.course.exercises,
-                                     threadSanitizer: threadSanitizer, swappableSubjects: true)
+        workspace = GradingWorkspace(
+            course: grader.course, directory: folder, exercises: grader.course.exercises,
+            threadSanitizer: threadSanitizer, swappableSubjects: true)
     }
 
     /// One preparation at a time, in this process and across processes.
@@ -60,13 +61,15 @@ struct SuiteEngine: Sendable {
         let tests = try CourseTestList(grader: grader).tests(in: workspace, users: users)
         if workspace.buildsScheduleShaker, !FileManager.default.fileExists(atPath: workspace.scheduleShaker.path) {
             // Preloading a missing library only warns, and the lane would shake nothing.
-            throw WorkbookError.commandFailed(command: "swift build --build-tests (the course's stubs)", status: 1,
-                                              output: "the build made no \(ShakenSchedule.libraryName) (from \(ShakenSchedule.sourceFolder))")
+            throw WorkbookError.commandFailed(
+                command: "swift build --build-tests (the course's stubs)", status: 1,
+                output: "the build made no \(ShakenSchedule.libraryName) (from \(ShakenSchedule.sourceFolder))")
         }
         let stamp = binaryStamp()
         if let data = FileManager.default.contents(atPath: baseFile.path),
-           var base = try? JSONDecoder().decode(Base.self, from: data), base.binaryStamp == stamp {
-            base.tests = tests   // listed for this grader's policy
+            var base = try? JSONDecoder().decode(Base.self, from: data), base.binaryStamp == stamp
+        {
+            base.tests = tests  // listed for this grader's policy
             return base
         }
         grader.log("preparing the suites for swapped subjects")
@@ -78,7 +81,7 @@ struct SuiteEngine: Sendable {
             needed[exercise.name] = try symbols(["-D", "--defined-only"], library).filter(wanted.contains).sorted()
         }
         try warmModuleCache(users: users)
-        changeOwner(of: workspace.directory, to: 0)   // no later submission's user may change it
+        changeOwner(of: workspace.directory, to: 0)  // no later submission's user may change it
         let index = Dictionary(uniqueKeysWithValues: workspace.exercises.map { ($0.name, SuiteIndex(course: grader.course, exercise: $0)) })
         let base = Base(binaryStamp: stamp, tests: tests, needed: needed, index: index)
         try JSONEncoder().encode(base).write(to: baseFile)
@@ -151,22 +154,28 @@ struct SuiteEngine: Sendable {
 
         let module = exercise.exerciseModule
         let inside = SuiteRunner.insideWorkspace
-        let files = sources.keys.sorted().map { grader.sandbox.visiblePath(host: folder.appending(path: "src/\($0)"), inside: "\(inside)/src/\($0)") }
-        let output = grader.sandbox.visiblePath(host: folder.appending(path: "out/lib\(module).so"), inside: "\(inside)/out/lib\(module).so")
+        let files = sources.keys.sorted().map {
+            grader.sandbox.visiblePath(host: folder.appending(path: "src/\($0)"), inside: "\(inside)/src/\($0)")
+        }
+        let output = grader.sandbox.visiblePath(
+            host: folder.appending(path: "out/lib\(module).so"), inside: "\(inside)/out/lib\(module).so")
         let cachePath = grader.sandbox.visiblePath(host: folder.appending(path: "cache"), inside: "\(inside)/cache")
         // One frontend job that writes no module (the suites were built
         // against the stub's), line tables only (enough for the hang
         // account's and ThreadSanitizer's file:line), and lld when the
         // toolchain has it: about half the time of a default compile.
-        var arguments = ["-module-name", module, "-emit-library", "-enable-library-evolution", "-parse-as-library",
-                         "-swift-version", "6", "-Onone", "-gline-tables-only", "-DSWIFT_PACKAGE", "-DDEBUG",
-                         "-wmo", "-no-emit-module-separately-wmo",
-                         "-module-cache-path", cachePath,
-                         "-Xfrontend", "-solver-expression-time-threshold=\(GradingWorkspace.secondsPerExpression)"]
+        var arguments = [
+            "-module-name", module, "-emit-library", "-enable-library-evolution", "-parse-as-library",
+            "-swift-version", "6", "-Onone", "-gline-tables-only", "-DSWIFT_PACKAGE", "-DDEBUG",
+            "-wmo", "-no-emit-module-separately-wmo",
+            "-module-cache-path", cachePath,
+            "-Xfrontend", "-solver-expression-time-threshold=\(GradingWorkspace.secondsPerExpression)",
+        ]
         if FileManager.default.isExecutableFile(atPath: Toolchain.tool("ld.lld")) { arguments.append("-use-ld=lld") }
         if workspace.threadSanitizer { arguments.append("-sanitize=thread") }
-        let run = SandboxRun(uid: user, binds: [.init(host: folder, inside: inside, writable: true)],
-                             workingDirectory: inside, hostWorkingDirectory: folder, limits: .build)
+        let run = SandboxRun(
+            uid: user, binds: [.init(host: folder, inside: inside, writable: true)],
+            workingDirectory: inside, hostWorkingDirectory: folder, limits: .build)
         guard let prepared = try? grader.sandbox.prepare([Toolchain.swiftc] + arguments + files + ["-o", output], run) else {
             return subject
         }
@@ -182,8 +191,9 @@ struct SuiteEngine: Sendable {
 
     /// Whether a compiled library may stand in for the stub's.
     private func judge(_ library: URL, module: String, needed: [String]) -> Subject.Outcome {
-        let listing = ProcessRunner.run(Toolchain.nm, ["--extern-only", "--no-sort", "--format=posix", library.path],
-                                        timeout: 60, outputCap: 32 << 20)
+        let listing = ProcessRunner.run(
+            Toolchain.nm, ["--extern-only", "--no-sort", "--format=posix", library.path],
+            timeout: 60, outputCap: 32 << 20)
         guard listing.ending == .exited(0) else { return .buildAround("its symbols could not be listed") }
         // The sanitizer's instrumentation calls into its runtime; the same
         // sources were checked without it.
@@ -193,6 +203,8 @@ struct SuiteEngine: Sendable {
         }
         let defined = (try? symbols(["-D", "--defined-only"], library.path)).map(Set.init) ?? []
         let missing = needed.filter { !defined.contains($0) }
-        return missing.isEmpty ? .swappable : .buildAround("its public interface differs from the stub's (\(missing.count) symbols the suite uses are missing)")
+        return missing.isEmpty
+            ? .swappable
+            : .buildAround("its public interface differs from the stub's (\(missing.count) symbols the suite uses are missing)")
     }
 }

@@ -67,7 +67,7 @@ struct SuiteRunner {
     func run() -> Outcome {
         var outcome = Outcome()
         var remaining = testIDs
-        var mayCapture = StackCapture.isAvailable   // once per suite: a capture takes seconds
+        var mayCapture = StackCapture.isAvailable  // once per suite: a capture takes seconds
         var optimistic = true
         // Tests that did not pass side by side: the next run tries them
         // alone before anything else, and only that run's verdict counts
@@ -77,7 +77,8 @@ struct SuiteRunner {
         while !remaining.isEmpty {
             if let deadline, Date() >= deadline {
                 for id in remaining {
-                    outcome.results[id] = TestResult(id: id, name: id, status: .notRun,
+                    outcome.results[id] = TestResult(
+                        id: id, name: id, status: .notRun,
                         message: "not run: the time budget for grading this submission ran out first", teaches: nil, seconds: 0)
                 }
                 break
@@ -93,9 +94,11 @@ struct SuiteRunner {
             }
             if attempt.stoppedAtFailure {
                 for id in remaining {
-                    outcome.results[id] = attempt.results[id].flatMap { $0.status == .failed ? $0 : nil }
-                        ?? TestResult(id: id, name: attempt.names[id] ?? id, status: .notRun,
-                                      message: "not run: another test had already failed", teaches: nil, seconds: 0)
+                    outcome.results[id] =
+                        attempt.results[id].flatMap { $0.status == .failed ? $0 : nil }
+                        ?? TestResult(
+                            id: id, name: attempt.names[id] ?? id, status: .notRun,
+                            message: "not run: another test had already failed", teaches: nil, seconds: 0)
                 }
                 break
             }
@@ -106,10 +109,14 @@ struct SuiteRunner {
                 remaining = remaining.filter { outcome.results[$0] == nil }
                 continue
             }
-            if parallel && !attempt.normal { continue }   // none of it counts
+            if parallel && !attempt.normal { continue }  // none of it counts
             if parallel {
                 for id in ids {
-                    if let result = attempt.results[id], result.status == .passed { outcome.results[id] = result } else { suspects.append(id) }
+                    if let result = attempt.results[id], result.status == .passed {
+                        outcome.results[id] = result
+                    } else {
+                        suspects.append(id)
+                    }
                 }
                 remaining = remaining.filter { outcome.results[$0] == nil }
                 continue
@@ -118,13 +125,14 @@ struct SuiteRunner {
             var decided = 0
             for id in ids {
                 guard let result = attempt.results[id] else { continue }
-                if result.status == .passed && !attempt.normal { continue }   // not trusted: run again
+                if result.status == .passed && !attempt.normal { continue }  // not trusted: run again
                 outcome.results[id] = result
                 decided += 1
             }
             if attempt.normal {
                 for id in ids where outcome.results[id] == nil {
-                    outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
+                    outcome.results[id] = TestResult(
+                        id: id, name: id, status: .notReported,
                         message: "the test run ended without running this test", teaches: nil, seconds: 0)
                 }
             } else if decided == 0 {
@@ -132,20 +140,24 @@ struct SuiteRunner {
                 // (it left something behind), or give up if none ran.
                 guard let last = attempt.lastEnded, ids.contains(last) else {
                     for id in ids {
-                        outcome.results[id] = TestResult(id: id, name: id, status: .notReported,
+                        outcome.results[id] = TestResult(
+                            id: id, name: id, status: .notReported,
                             message: "the test process \(attempt.summary) before this test could run", teaches: nil, seconds: 0)
                     }
                     remaining = remaining.filter { outcome.results[$0] == nil }
                     continue
                 }
-                outcome.results[last] = TestResult(id: last, name: attempt.names[last] ?? last, status: .crashed,
-                    message: "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
+                outcome.results[last] = TestResult(
+                    id: last, name: attempt.names[last] ?? last, status: .crashed,
+                    message:
+                        "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
                     teaches: nil, seconds: 0)
             }
             remaining = remaining.filter { outcome.results[$0] == nil }
             if stopAtFirstFailure, outcome.results.values.contains(where: { $0.status != .passed }) {
                 for id in remaining {
-                    outcome.results[id] = TestResult(id: id, name: id, status: .notRun,
+                    outcome.results[id] = TestResult(
+                        id: id, name: id, status: .notRun,
                         message: "not run: another test had already failed", teaches: nil, seconds: 0)
                 }
                 break
@@ -181,9 +193,11 @@ struct SuiteRunner {
         if sanitizerLane {
             environment["TSAN_OPTIONS"] = "halt_on_error=1 exitcode=66 report_signal_unsafe=0 log_path=\(outFolder)/race"
         }
-        var binds: [SandboxRun.Bind] = [.init(host: workspace, inside: Self.insideWorkspace),
-                                        .init(host: channel.pipe, inside: Self.insideRun + "/events", writable: true),
-                                        .init(host: channel.writable, inside: Self.insideRun + "/out", writable: true)]
+        var binds: [SandboxRun.Bind] = [
+            .init(host: workspace, inside: Self.insideWorkspace),
+            .init(host: channel.pipe, inside: Self.insideRun + "/events", writable: true),
+            .init(host: channel.writable, inside: Self.insideRun + "/out", writable: true),
+        ]
         if let library {
             binds.append(.init(host: library, inside: Self.insideRun + "/subject"))
             environment["LD_LIBRARY_PATH"] = sandbox.visiblePath(host: library, inside: Self.insideRun + "/subject")
@@ -192,12 +206,15 @@ struct SuiteRunner {
             binds.append(shaker.bind)
             environment.merge(shaker.environment(in: sandbox)) { $1 }
         }
-        let run = SandboxRun(uid: user, binds: binds, hostWorkingDirectory: channel.writable,
-                             environment: environment, limits: limits)
+        let run = SandboxRun(
+            uid: user, binds: binds, hostWorkingDirectory: channel.writable,
+            environment: environment, limits: limits)
         let binaryPath = sandbox.visiblePath(host: workspace.appending(path: binary), inside: Self.insideWorkspace + "/" + binary)
-        var arguments = ["--testing-library", "swift-testing",
-                         "--event-stream-output-path", sandbox.visiblePath(host: channel.pipe, inside: Self.insideRun + "/events"),
-                         "--event-stream-version", "\(EventStream.version)"]
+        var arguments = [
+            "--testing-library", "swift-testing",
+            "--event-stream-output-path", sandbox.visiblePath(host: channel.pipe, inside: Self.insideRun + "/events"),
+            "--event-stream-version", "\(EventStream.version)",
+        ]
         if !parallel { arguments.append("--no-parallel") }
         for id in ids { arguments += ["--filter", NSRegularExpression.escapedPattern(for: id)] }
 
@@ -225,9 +242,12 @@ struct SuiteRunner {
                 if let testProcess, ProcessTree.isStopped(testProcess) {
                     capture = false
                     let start = Date()
-                    if let test = stream.running, let threads = StackCapture.capture(under: pid, binaryName: binaryName,
-                                                                                        binary: workspace.appending(path: binary),
-                                                                                        libraries: libraries) {
+                    if let test = stream.running,
+                        let threads = StackCapture.capture(
+                            under: pid, binaryName: binaryName,
+                            binary: workspace.appending(path: binary),
+                            libraries: libraries)
+                    {
                         stuck = (test, threads)
                     }
                     kill(testProcess, SIGCONT)
@@ -240,8 +260,9 @@ struct SuiteRunner {
                 if watchdog.expired && capture {
                     // Before the kill: where is every thread waiting?
                     capture = false
-                    stacks = StackCapture.capture(under: pid, binaryName: binaryName, binary: workspace.appending(path: binary),
-                                                  libraries: libraries)
+                    stacks = StackCapture.capture(
+                        under: pid, binaryName: binaryName, binary: workspace.appending(path: binary),
+                        libraries: libraries)
                 }
                 return false
             }
@@ -250,12 +271,13 @@ struct SuiteRunner {
         if !parallel { mayCapture = capture }
         stream.feed(channel.drain())
         let race = sanitizerLane ? RaceReport.read(in: channel.writable, status: outcome.ending) : nil
-        let context = Verdicts(stream: stream, ending: outcome.ending, output: outcome.output,
-                               hungTest: watchdog.expired ? watchdog.watched : nil, flooded: streamBytes > Self.streamCap,
-                               race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
-                               perTestLimit: perTestLimit, limits: limits,
-                               hangAccount: stacks.map { HangAccount().lines($0) },
-                               stuckAccount: stuck.map { ($0.test, HangAccount().lines($0.threads)) })
+        let context = Verdicts(
+            stream: stream, ending: outcome.ending, output: outcome.output,
+            hungTest: watchdog.expired ? watchdog.watched : nil, flooded: streamBytes > Self.streamCap,
+            race: race, outOfMemory: prepared.group?.ranOutOfMemory == true,
+            perTestLimit: perTestLimit, limits: limits,
+            hangAccount: stacks.map { HangAccount().lines($0) },
+            stuckAccount: stuck.map { ($0.test, HangAccount().lines($0.threads)) })
         var attempt = context.judge(ids)
         attempt.stoppedAtFailure = stoppedAtFailure
         return attempt
@@ -293,14 +315,16 @@ struct SuiteRunner {
         /// Whether the run went on normally to its end, so its passes count.
         var normal: Bool {
             guard hungTest == nil, !flooded, race == nil, stream.runEnded, stream.anomalies.isEmpty,
-                  case .exited(let status) = ending else { return false }
+                case .exited(let status) = ending
+            else { return false }
             return status == (stream.hasIssues ? 1 : 0)
         }
 
         func judge(_ ids: [String]) -> Attempt {
             var attempt = Attempt(normal: normal, summary: summary, anomalies: stream.anomalies)
             if case .exited(let status) = ending, stream.runEnded, stream.anomalies.isEmpty, hungTest == nil,
-               status != (stream.hasIssues ? 1 : 0), race == nil {
+                status != (stream.hasIssues ? 1 : 0), race == nil
+            {
                 attempt.anomalies.append("the test process exited with status \(status), which its results do not explain")
             }
             attempt.lastEnded = stream.startOrder.last { stream.tests[$0]?.ended == true }
@@ -312,21 +336,26 @@ struct SuiteRunner {
                 func result(_ status: TestResult.Status, _ message: String, seconds: Double = 0) -> TestResult {
                     TestResult(id: id, name: name, status: status, message: message, teaches: nil, seconds: seconds)
                 }
-                if streamID == hungTest {   // the watchdog's own finding, whatever the stream claims
-                    var message = "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed"
+                if streamID == hungTest {  // the watchdog's own finding, whatever the stream claims
+                    var message =
+                        "still running after \(String(format: "%g", perTestLimit)) s: a deadlock, a lost wake-up or an endless loop; the test's processes were killed"
                     if let hangAccount { message += "\nwhere each thread was:\n" + hangAccount.map { "    " + $0 }.joined(separator: "\n") }
                     attempt.results[id] = result(.timedOut, message, seconds: perTestLimit)
                 } else if stream.tamperedTests.contains(streamID) {
-                    attempt.results[id] = result(.failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
+                    attempt.results[id] = result(
+                        .failed, "the test's results were tampered with: its records in the event stream break the stream's rules")
                 } else if state.skipped {
                     attempt.results[id] = result(.notReported, "the test was skipped, but it is graded")
                 } else if state.started && state.ended {
                     var message = state.issues.first ?? ""
                     if let stuckAccount, stuckAccount.test == streamID, !stuckAccount.lines.isEmpty {
-                        message += "\nwhere each thread was when the test gave up waiting:\n"
+                        message +=
+                            "\nwhere each thread was when the test gave up waiting:\n"
                             + stuckAccount.lines.map { "    " + $0 }.joined(separator: "\n")
                     }
-                    attempt.results[id] = state.issues.isEmpty ? result(.passed, "", seconds: state.seconds)
+                    attempt.results[id] =
+                        state.issues.isEmpty
+                        ? result(.passed, "", seconds: state.seconds)
                         : result(.failed, message, seconds: state.seconds)
                 } else if state.started {
                     attempt.results[id] = unfinished(result)

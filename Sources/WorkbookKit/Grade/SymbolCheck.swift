@@ -10,8 +10,10 @@ import Foundation
 /// loader or to sanitizer internals could find and call such entry points
 /// by name at run time.
 enum SymbolCheck {
-    static let forbiddenReferencePrefixes = ["dlopen", "dlsym", "dlvsym", "dlmopen", "__tsan_", "__sanitizer_",
-                                             "__asan_", "__ubsan_", "__lsan_", "ptrace", "process_vm_"]
+    static let forbiddenReferencePrefixes = [
+        "dlopen", "dlsym", "dlvsym", "dlmopen", "__tsan_", "__sanitizer_",
+        "__asan_", "__ubsan_", "__lsan_", "ptrace", "process_vm_",
+    ]
 
     /// The problems found in the object files of `module`'s current
     /// `sources` under `buildFolder` (`.build/debug`), in words; empty when
@@ -22,8 +24,9 @@ enum SymbolCheck {
         let objects = sources.sorted().map { folder.appending(path: "\($0).o").path }
             .filter { FileManager.default.fileExists(atPath: $0) }
         guard !objects.isEmpty else { return ["no object files were found for \(module)"] }
-        let listing = ProcessRunner.run(Toolchain.nm, ["--extern-only", "--no-sort", "--format=posix"] + objects,
-                                        timeout: 60, outputCap: 32 << 20)
+        let listing = ProcessRunner.run(
+            Toolchain.nm, ["--extern-only", "--no-sort", "--format=posix"] + objects,
+            timeout: 60, outputCap: 32 << 20)
         guard listing.ending == .exited(0) else { return ["the symbols of \(module) could not be listed"] }
         return problems(module: module, posixListing: listing.output)
     }

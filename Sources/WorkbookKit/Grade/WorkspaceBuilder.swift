@@ -16,8 +16,10 @@ struct WorkspaceBuilder {
     /// A failure that names no exercise (a link error, a build past its time
     /// limit) is traced by building each student exercise alone.
     /// - Throws: only when the course's own code does not build.
-    mutating func build(_ sources: inout [String: [String: String]], refused: inout [String: [String]],
-                        studentExercises: Set<String>) throws -> [String: [String]] {
+    mutating func build(
+        _ sources: inout [String: [String: String]], refused: inout [String: [String]],
+        studentExercises: Set<String>
+    ) throws -> [String: [String]] {
         var broken: [String: [String]] = [:]
         var traced = false
         while true {
@@ -51,13 +53,15 @@ struct WorkspaceBuilder {
                     traced = true
                     try trace(suspects, &sources, &broken)
                 } else {
-                    throw WorkbookError.commandFailed(command: "swift build --build-tests (grading workspace)", status: 1,
-                                                      output: String(CrashMessage.withoutPaths(output).suffix(3000)))
+                    throw WorkbookError.commandFailed(
+                        command: "swift build --build-tests (grading workspace)", status: 1,
+                        output: String(CrashMessage.withoutPaths(output).suffix(3000)))
                 }
             case .timedOut(let seconds):
                 guard !traced && !suspects.isEmpty else {
-                    throw WorkbookError.commandFailed(command: "swift build --build-tests (grading workspace)", status: 1,
-                                                      output: "the course's own code took longer than \(Int(seconds)) s to build")
+                    throw WorkbookError.commandFailed(
+                        command: "swift build --build-tests (grading workspace)", status: 1,
+                        output: "the course's own code took longer than \(Int(seconds)) s to build")
                 }
                 traced = true
                 try trace(suspects, &sources, &broken)
@@ -66,8 +70,10 @@ struct WorkspaceBuilder {
     }
 
     /// Builds each suspect alone among stubs; those that fail are broken.
-    private func trace(_ suspects: Set<String>, _ sources: inout [String: [String: String]],
-                       _ broken: inout [String: [String]]) throws {
+    private func trace(
+        _ suspects: Set<String>, _ sources: inout [String: [String: String]],
+        _ broken: inout [String: [String]]
+    ) throws {
         for name in suspects.sorted() {
             var alone = stubs
             alone[name] = sources[name]

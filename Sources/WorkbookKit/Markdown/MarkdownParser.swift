@@ -87,8 +87,9 @@ public enum MarkdownParser {
         }
         // Raw HTML has no words of Markdown's; a reader of HTML finds them.
         let text = kind == .html ? "" : plainText(node)
-        return MarkdownBlock(kind: kind, startLine: start, endLine: end,
-                             markdown: renderCommonMark(node).trimmingTrailingNewlines(), text: text)
+        return MarkdownBlock(
+            kind: kind, startLine: start, endLine: end,
+            markdown: renderCommonMark(node).trimmingTrailingNewlines(), text: text)
     }
 
     private static func items(_ list: OpaquePointer) -> [ListItem] {

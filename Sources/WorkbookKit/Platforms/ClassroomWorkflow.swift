@@ -29,68 +29,69 @@ public struct ClassroomWorkflow: Sendable {
 
     /// `.github/workflows/classroom.yml`.
     public var yaml: String {
-        let environment = runners.map { "          \($0.uppercased())_RESULTS: \"${{ steps.grade.outputs.\($0) }}\"" }.joined(separator: "\n")
+        let environment = runners.map { "          \($0.uppercased())_RESULTS: \"${{ steps.grade.outputs.\($0) }}\"" }.joined(
+            separator: "\n")
         return """
-        # Grades this repository's Exercises/ with the Swift Threading Workbook's
-        # grader, against the untouched course (\(courseRepository) at \(courseRef)),
-        # and reports one line per exercise to GitHub Classroom.
-        # Written by `workbook package classroom`; edit the course, not this file.
-        name: Autograding Tests
-        "on":
-          - push
-          - workflow_dispatch
-          - repository_dispatch
-        permissions:
-          checks: write
-          actions: read
-          contents: read
-        jobs:
-          run-autograding-tests:
-            runs-on: ubuntu-latest
-            if: github.actor != 'github-classroom[bot]'
-            timeout-minutes: 30
-            container:
-              image: \(image)
-              # The grader's sandbox (bubblewrap, user namespaces, control groups) needs it.
-              options: --privileged
-            steps:
-              - name: Check out the submission
-                uses: actions/checkout@v4
-                with:
-                  path: submission
-              - name: Check out the course at \(courseRef)
-                uses: actions/checkout@v4
-                with:
-                  repository: \(courseRepository)
-                  ref: \(courseRef)
-                  path: course
-              - name: Reuse the grader built for this course
-                uses: actions/cache@v4
-                with:
-                  path: course/.build
-                  key: workbook-\(courseRef)-${{ runner.os }}
-              - name: Install and build the grader
-                run: |
-                  cd course
-                  bash .ci/setup
-                  swift build -c release --product workbook
-              - name: Grade
-                id: grade
-                run: course/.build/release/workbook grade --root course submission --format github-classroom --format html --output graded
-              - name: Keep the feedback
-                if: always()
-                uses: actions/upload-artifact@v4
-                with:
-                  name: feedback
-                  path: graded/
-              - name: Report
-                uses: classroom-resources/autograding-grading-reporter@v1
-                env:
-        \(environment)
-                with:
-                  runners: \(runners.joined(separator: ","))
+            # Grades this repository's Exercises/ with the Swift Threading Workbook's
+            # grader, against the untouched course (\(courseRepository) at \(courseRef)),
+            # and reports one line per exercise to GitHub Classroom.
+            # Written by `workbook package classroom`; edit the course, not this file.
+            name: Autograding Tests
+            "on":
+              - push
+              - workflow_dispatch
+              - repository_dispatch
+            permissions:
+              checks: write
+              actions: read
+              contents: read
+            jobs:
+              run-autograding-tests:
+                runs-on: ubuntu-latest
+                if: github.actor != 'github-classroom[bot]'
+                timeout-minutes: 30
+                container:
+                  image: \(image)
+                  # The grader's sandbox (bubblewrap, user namespaces, control groups) needs it.
+                  options: --privileged
+                steps:
+                  - name: Check out the submission
+                    uses: actions/checkout@v4
+                    with:
+                      path: submission
+                  - name: Check out the course at \(courseRef)
+                    uses: actions/checkout@v4
+                    with:
+                      repository: \(courseRepository)
+                      ref: \(courseRef)
+                      path: course
+                  - name: Reuse the grader built for this course
+                    uses: actions/cache@v4
+                    with:
+                      path: course/.build
+                      key: workbook-\(courseRef)-${{ runner.os }}
+                  - name: Install and build the grader
+                    run: |
+                      cd course
+                      bash .ci/setup
+                      swift build -c release --product workbook
+                  - name: Grade
+                    id: grade
+                    run: course/.build/release/workbook grade --root course submission --format github-classroom --format html --output graded
+                  - name: Keep the feedback
+                    if: always()
+                    uses: actions/upload-artifact@v4
+                    with:
+                      name: feedback
+                      path: graded/
+                  - name: Report
+                    uses: classroom-resources/autograding-grading-reporter@v1
+                    env:
+            \(environment)
+                    with:
+                      runners: \(runners.joined(separator: ","))
 
-        """
+            """
     }
 
     /// Writes the workflow under `folder` (the root of the student edition's

@@ -47,8 +47,9 @@ public struct GradescopeAutograder: Sendable {
         do {
             try write(result)
         } catch {
-            let fallback = SubmissionResult.graderFailed("submission", course: course, policy: policy, protections: [],
-                                                         because: "the report could not be written: \(error)")
+            let fallback = SubmissionResult.graderFailed(
+                "submission", course: course, policy: policy, protections: [],
+                because: "the report could not be written: \(error)")
             try? write(fallback)
         }
         return result
@@ -80,17 +81,24 @@ public struct GradescopeAutograder: Sendable {
         var problems: [String] = []
         let solved = try grader.grade(try Submission.load(reference, course: course))
         try keep(solved, as: "reference")
-        lines.append("reference: \(Gradebook.format(solved.score)) / \(Gradebook.format(solved.maxScore)) (\(String(format: "%.1f", solved.seconds)) s)")
+        lines.append(
+            "reference: \(Gradebook.format(solved.score)) / \(Gradebook.format(solved.maxScore)) (\(String(format: "%.1f", solved.seconds)) s)"
+        )
         if solved.score != solved.maxScore { problems.append("the reference scores \(solved.score) of \(solved.maxScore)") }
         let stubs = grader.stubs
-        for (label, sources) in [("stubs", stubs), ("stubs with a comment added", stubs.mapValues { $0.mapValues { $0 + "\n// started\n" } })] {
+        for (label, sources) in [
+            ("stubs", stubs), ("stubs with a comment added", stubs.mapValues { $0.mapValues { $0 + "\n// started\n" } }),
+        ] {
             let graded = try grader.grade(Submission(name: label, folder: course.root, sources: sources, ignored: []))
             try keep(graded, as: label.replacingOccurrences(of: " ", with: "-"))
-            lines.append("\(label): \(Gradebook.format(graded.score)) / \(Gradebook.format(graded.maxScore)) (\(String(format: "%.1f", graded.seconds)) s)")
+            lines.append(
+                "\(label): \(Gradebook.format(graded.score)) / \(Gradebook.format(graded.maxScore)) (\(String(format: "%.1f", graded.seconds)) s)"
+            )
             if graded.score != 0 { problems.append("the \(label) score \(graded.score)") }
         }
         guard problems.isEmpty else {
-            throw WorkbookError.usage("the autograder's self-test failed: " + problems.joined(separator: "; ") + "\n" + lines.joined(separator: "\n"))
+            throw WorkbookError.usage(
+                "the autograder's self-test failed: " + problems.joined(separator: "; ") + "\n" + lines.joined(separator: "\n"))
         }
         return lines
     }

@@ -16,13 +16,17 @@ enum ReleaseBook {
             let code = codeLines(block.code)
             let start = block.firstCodeLine - 1
             guard start >= 0, start + code.count <= lines.count,
-                  Array(lines[start ..< start + code.count]) == code else {
-                throw WorkbookError.problems([Diagnostic(lesson.path, block.fenceLine,
-                    "cannot find this exercise block's code in the lesson text; not releasing a book that could hold its solution")])
+                Array(lines[start..<start + code.count]) == code
+            else {
+                throw WorkbookError.problems([
+                    Diagnostic(
+                        lesson.path, block.fenceLine,
+                        "cannot find this exercise block's code in the lesson text; not releasing a book that could hold its solution")
+                ])
             }
             guard case .exercise(let name, _) = block.role else { continue }
             let todo = SolutionRegions.todo(lessonPath: lesson.path, exercise: name)
-            lines.replaceSubrange(start ..< start + code.count, with: codeLines(SolutionRegions.stub(of: block.code, todo: todo)))
+            lines.replaceSubrange(start..<start + code.count, with: codeLines(SolutionRegions.stub(of: block.code, todo: todo)))
         }
         return lines.joined(separator: "\n")
     }

@@ -25,12 +25,12 @@ public struct SolutionLeakScan {
         var permitted = Set<String>()
         for lesson in course.lessons {
             let source = (try? String(contentsOf: course.root.appending(path: lesson.path), encoding: .utf8)) ?? ""
-            var exerciseLines = Set<Int>()   // 1-based lines of the lesson inside exercise blocks
+            var exerciseLines = Set<Int>()  // 1-based lines of the lesson inside exercise blocks
             for block in lesson.codeBlocks {
                 guard case .exercise = block.role else { continue }
                 regionLines.formUnion(SolutionRegions.solutionLines(of: block.code))
                 let count = block.code.split(separator: "\n", omittingEmptySubsequences: false).count
-                exerciseLines.formUnion(block.firstCodeLine ..< block.firstCodeLine + count)
+                exerciseLines.formUnion(block.firstCodeLine..<block.firstCodeLine + count)
             }
             // What the lesson shows outside its exercise blocks is lesson content.
             for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -40,7 +40,8 @@ public struct SolutionLeakScan {
         }
         for exercise in course.exercises {
             for file in exercise.files {
-                permitted.formUnion(file.stubText(exercise: exercise).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+                permitted.formUnion(
+                    file.stubText(exercise: exercise).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
             }
         }
         // The tool, the graded suites and their support ship in every release too.

@@ -64,7 +64,8 @@ public struct StudentRelease {
         // The book is rendered from the released lessons: it cannot show what they do not hold.
         let (released, _) = try Course.load(root: destination)
         var renderer = BookRenderer(course: released, edition: .student)
-        renderer.highlightCache = course.root.appending(path: ".build/workbook/highlighted-release.json")   // nothing of the tool's in the release
+        // In the course's .build: nothing of the tool's goes into the release.
+        renderer.highlightCache = course.root.appending(path: ".build/workbook/highlighted-release.json")
         let book = try renderer.render(to: destination.appending(path: "book-html"))
 
         let scan = SolutionLeakScan(course: course)

@@ -31,7 +31,9 @@ public struct BookLinkCheck {
             found.append(Diagnostic(displayPath("index.html"), nil, "the book has no index.html; run `swift run workbook build`"))
         }
         for lesson in course.lessons where pages[PageShell.pageName(lesson)] == nil {
-            found.append(Diagnostic(lesson.path, nil, "the book has no page \(PageShell.pageName(lesson)) for this lesson; run `swift run workbook build`"))
+            found.append(
+                Diagnostic(
+                    lesson.path, nil, "the book has no page \(PageShell.pageName(lesson)) for this lesson; run `swift run workbook build`"))
         }
         for page in pages.values.sorted(by: { $0.name < $1.name }) {
             let fromLesson = Set(lesson(of: page)?.links.map { PageShell.link($0.destination) } ?? [])
@@ -57,7 +59,9 @@ public struct BookLinkCheck {
         } else if !fragment.isEmpty {
             let id = fragment.removingPercentEncoding ?? fragment
             if let target, !target.ids.contains(id) {
-                report("link to `\(href)` points at a section that does not exist: \(targetName) has no id `\(id)` (anchors come from heading text; see book/AUTHORING.md)", link, on: page)
+                report(
+                    "link to `\(href)` points at a section that does not exist: \(targetName) has no id `\(id)` (anchors come from heading text; see book/AUTHORING.md)",
+                    link, on: page)
             } else if target == nil {
                 report("link to `\(href)` has an anchor, but \(targetName) is not a page of the book", link, on: page)
             }

@@ -39,9 +39,10 @@ public struct BookRenderer {
         // Lessons are independent: their pages are built a core each.
         let highlighter = HighlightCache(file: highlightCache)
         let (course, edition) = (course, edition)
-        let bodies = try runConcurrently(course.lessons.map { lesson in
-            { @Sendable in LessonPage(lesson: lesson, course: course, edition: edition, highlighter: highlighter).body() }
-        }, atMost: ProcessInfo.processInfo.activeProcessorCount)
+        let bodies = try runConcurrently(
+            course.lessons.map { lesson in
+                { @Sendable in LessonPage(lesson: lesson, course: course, edition: edition, highlighter: highlighter).body() }
+            }, atMost: ProcessInfo.processInfo.activeProcessorCount)
         highlighter.save()
         for (position, (lesson, body)) in zip(course.lessons, bodies).enumerated() {
             try write(shell.page(body, current: position), PageShell.pageName(lesson))
@@ -52,15 +53,18 @@ public struct BookRenderer {
         assets.append(SearchIndex.fileName)
 
         let counts = highlighter.counts
-        return RenderReport(directory: directory, pages: pages, assets: assets, problems: theme.problems,
-                            duration: clock.now - start, highlighted: (counts.highlighted, counts.shown))
+        return RenderReport(
+            directory: directory, pages: pages, assets: assets, problems: theme.problems,
+            duration: clock.now - start, highlighted: (counts.highlighted, counts.shown))
     }
 
     /// Pages of lessons that were renamed or removed would otherwise linger (and fail the link check).
     private func removeStalePages(in directory: URL, keeping pages: [String]) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        for name in names where name.hasSuffix(".html") && !pages.contains(name)
-            && Course.isLessonFileName(String(name.dropLast(5)) + ".md") {
+        for name in names
+        where name.hasSuffix(".html") && !pages.contains(name)
+            && Course.isLessonFileName(String(name.dropLast(5)) + ".md")
+        {
             try FileManager.default.removeItem(at: directory.appending(path: name))
         }
     }

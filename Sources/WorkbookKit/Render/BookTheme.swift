@@ -18,7 +18,8 @@ struct BookTheme {
             if let data = FileManager.default.contents(atPath: source.appending(path: name).path) {
                 contents.append((name, data))
             } else {
-                problems.append(Diagnostic(path, nil, "theme file is missing; the book is written without it (restore \(path))", severity: .warning))
+                problems.append(
+                    Diagnostic(path, nil, "theme file is missing; the book is written without it (restore \(path))", severity: .warning))
             }
         }
         return BookTheme(contents: contents, problems: problems)

@@ -11,10 +11,15 @@ struct CodeBlockView {
             return ""
         case .program(let run):
             var labels: [Label] = []
-            if run.ending == .hang { labels.append(Label("deadlocks on purpose", kind: "hangs", detail: "stopped after \(seconds(run.timeout))")) }
+            if run.ending == .hang {
+                labels.append(Label("deadlocks on purpose", kind: "hangs", detail: "stopped after \(seconds(run.timeout))"))
+            }
             if case .exit(let status) = run.ending, status != 0 { labels.append(Label("exits with status \(status)", kind: "exit")) }
-            if run.threadSanitizer { labels.append(Label("run with ThreadSanitizer", kind: "tsan", detail: "swift build -Xswiftc -sanitize=thread")) }
-            return figure(kind: "program", labels: labels, code: swift(block.code), after: block.expectedOutput.map(OutputView.init)?.html() ?? "")
+            if run.threadSanitizer {
+                labels.append(Label("run with ThreadSanitizer", kind: "tsan", detail: "swift build -Xswiftc -sanitize=thread"))
+            }
+            return figure(
+                kind: "program", labels: labels, code: swift(block.code), after: block.expectedOutput.map(OutputView.init)?.html() ?? "")
         case .compileFail(let diagnostic):
             let label = Label("does not compile", kind: "compile-fail")
             let expected = "<p class=\"expected-diagnostic\">The compiler says: <code>error: … \(HTML.escape(diagnostic)) …</code></p>\n"
@@ -24,10 +29,11 @@ struct CodeBlockView {
         case .exercise(let name, let file):
             return exercise(block, name: name, file: file)
         case .other(let language):
-            let escaped = "<pre class=\"language-\(HTML.escape(language.isEmpty ? "text" : language))\"><code>\(HTML.escape(block.code))</code></pre>"
+            let escaped =
+                "<pre class=\"language-\(HTML.escape(language.isEmpty ? "text" : language))\"><code>\(HTML.escape(block.code))</code></pre>"
             return figure(kind: "other", labels: [], code: escaped, highlighted: false)
         case .output:
-            return "" // attached to its program by the lesson reader
+            return ""  // attached to its program by the lesson reader
         }
     }
 

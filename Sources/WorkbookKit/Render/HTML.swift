@@ -27,7 +27,8 @@ enum HTML {
             result += rest[..<ampersand]
             let tail = rest[ampersand...]
             if let semicolon = tail.prefix(10).firstIndex(of: ";"),
-               let decoded = entity(tail[tail.index(after: ampersand)..<semicolon]) {
+                let decoded = entity(tail[tail.index(after: ampersand)..<semicolon])
+            {
                 result += decoded
                 rest = tail[tail.index(after: semicolon)...]
             } else {
@@ -43,7 +44,13 @@ enum HTML {
         var text = ""
         var inTag = false
         for character in html {
-            if character == "<" { inTag = true } else if character == ">" && inTag { inTag = false } else if !inTag { text.append(character) }
+            if character == "<" {
+                inTag = true
+            } else if character == ">" && inTag {
+                inTag = false
+            } else if !inTag {
+                text.append(character)
+            }
         }
         return unescape(text)
     }
@@ -57,7 +64,8 @@ enum HTML {
         case "apos": return "'"
         case "nbsp": return "\u{A0}"
         default:
-            let number = name.hasPrefix("#x") || name.hasPrefix("#X")
+            let number =
+                name.hasPrefix("#x") || name.hasPrefix("#X")
                 ? UInt32(name.dropFirst(2), radix: 16)
                 : name.hasPrefix("#") ? UInt32(name.dropFirst()) : nil
             return number.flatMap(Unicode.Scalar.init).map { String(Character($0)) }

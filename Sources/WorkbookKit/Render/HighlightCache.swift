@@ -31,7 +31,8 @@ final class HighlightCache: Sendable {
         tool = Self.toolStamp()
         var stored: [String: String] = [:]
         if let file, let data = try? Data(contentsOf: file),
-           let decoded = try? JSONDecoder().decode(Stored.self, from: data), decoded.tool == tool {
+            let decoded = try? JSONDecoder().decode(Stored.self, from: data), decoded.tool == tool
+        {
             stored = decoded.blocks
         }
         state = Shared(State(stored: stored))
@@ -39,7 +40,11 @@ final class HighlightCache: Sendable {
 
     /// `code`'s highlighted HTML, from the file or parsed now.
     func html(_ code: String) -> String {
-        if let known = state.update({ state in state.stored[code].map { state.used[code] = $0; return $0 } }) {
+        if let known = state.update({ state in
+            state.stored[code].map {
+                state.used[code] = $0; return $0
+            }
+        }) {
             return known
         }
         let html = SwiftHighlighter.html(code)
@@ -62,7 +67,7 @@ final class HighlightCache: Sendable {
         let (used, changed) = state.update { ($0.used, $0.highlighted > 0 || $0.used.count != $0.stored.count) }
         guard changed, let data = try? JSONEncoder().encode(Stored(tool: tool, blocks: used)) else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)   // a cache: failing to keep it costs time only
+        try? data.write(to: file, options: .atomic)  // a cache: failing to keep it costs time only
     }
 
     /// Which build of the tool this is: its executable's size and time of change.

@@ -16,7 +16,8 @@ struct IndexPage {
         html += "<ol class=\"toc\">\n"
         for lesson in course.lessons {
             let page = HTML.escape(PageShell.pageName(lesson))
-            html += "<li><a class=\"toc-lesson\" href=\"\(page)\"><span class=\"number\">\(lesson.number).</span> \(HTML.escape(lesson.title))</a>"
+            html +=
+                "<li><a class=\"toc-lesson\" href=\"\(page)\"><span class=\"number\">\(lesson.number).</span> \(HTML.escape(lesson.title))</a>"
             let sections = lesson.headings.filter { $0.level == 2 }
             if !sections.isEmpty {
                 html += "\n<ol class=\"toc-sections\">\n"

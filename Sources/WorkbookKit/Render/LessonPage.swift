@@ -15,8 +15,10 @@ struct LessonPage {
         func emitCallout(_ exercise: Exercise) {
             pending.removeAll { $0.name == exercise.name }
             let isFirst = exercise.name == exercises.first?.name
-            html += ExerciseCallout(exercise: exercise, edition: edition,
-                                    hints: isFirst ? lesson.hints : [], hintsAnchor: isFirst ? hintsAnchor : nil).html()
+            html += ExerciseCallout(
+                exercise: exercise, edition: edition,
+                hints: isFirst ? lesson.hints : [], hintsAnchor: isFirst ? hintsAnchor : nil
+            ).html()
         }
         var hintsListSkipped = false
         for block in lesson.blocks {
@@ -30,10 +32,13 @@ struct LessonPage {
             }
             switch block.content {
             case .heading(let heading):
-                html += Self.heading(level: heading.level, anchor: heading.anchor,
-                                     inner: MarkdownParser.inlineHTML(heading.markdown, rewriteLink: PageShell.link)) + "\n"
+                html +=
+                    Self.heading(
+                        level: heading.level, anchor: heading.anchor,
+                        inner: MarkdownParser.inlineHTML(heading.markdown, rewriteLink: PageShell.link)) + "\n"
                 if heading.level <= 2, heading.text.lowercased().hasPrefix("exercise"),
-                   let exercise = pending.first(where: { ($0.files.first?.blocks.first?.fenceLine ?? 0) > heading.line }) {
+                    let exercise = pending.first(where: { ($0.files.first?.blocks.first?.fenceLine ?? 0) > heading.line })
+                {
                     emitCallout(exercise)
                 }
             case .code(let block):

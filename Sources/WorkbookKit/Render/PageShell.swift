@@ -17,51 +17,52 @@ struct PageShell {
     func page(_ body: String, current: Int?) -> String {
         let pageTitle = current.map { "\(course.lessons[$0].title) · \(title)" } ?? title
         return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
-        <title>\(HTML.escape(pageTitle))</title>
-        <link rel="stylesheet" href="\(BookTheme.folder)/book.css">
-        </head>
-        <body class="edition-\(edition.rawValue)">
-        <input type="checkbox" id="nav-toggle" class="nav-toggle">
-        <header class="top-bar">
-        <label for="nav-toggle" class="nav-toggle-button" title="Show or hide the lessons">☰<span class="visually-hidden"> Lessons</span></label>
-        <a class="top-title" href="index.html">\(HTML.escape(title))</a>
-        </header>
-        \(sidebar(current: current))
-        <main class="page">
-        <article class="content">
-        \(body)
-        </article>
-        \(pager(current: current))
-        </main>
-        <script src="\(SearchIndex.fileName)"></script>
-        <script src="\(BookTheme.folder)/book.js"></script>
-        </body>
-        </html>
+            <!doctype html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light dark">
+            <title>\(HTML.escape(pageTitle))</title>
+            <link rel="stylesheet" href="\(BookTheme.folder)/book.css">
+            </head>
+            <body class="edition-\(edition.rawValue)">
+            <input type="checkbox" id="nav-toggle" class="nav-toggle">
+            <header class="top-bar">
+            <label for="nav-toggle" class="nav-toggle-button" title="Show or hide the lessons">☰<span class="visually-hidden"> Lessons</span></label>
+            <a class="top-title" href="index.html">\(HTML.escape(title))</a>
+            </header>
+            \(sidebar(current: current))
+            <main class="page">
+            <article class="content">
+            \(body)
+            </article>
+            \(pager(current: current))
+            </main>
+            <script src="\(SearchIndex.fileName)"></script>
+            <script src="\(BookTheme.folder)/book.js"></script>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     private func sidebar(current: Int?) -> String {
         var html = """
-        <nav class="sidebar" aria-label="Lessons">
-        <a class="book-title" href="index.html"\(current == nil ? " aria-current=\"page\"" : "")>\(HTML.escape(title))</a>
-        \(edition == .instructor ? "<p class=\"edition-badge\">Instructor edition</p>\n" : "")\
-        <div class="search" role="search">
-        <input type="search" id="search" placeholder="Search the book" aria-label="Search the book" autocomplete="off">
-        <ol id="search-results" class="search-results" hidden></ol>
-        </div>
-        <ol class="lesson-list">
+            <nav class="sidebar" aria-label="Lessons">
+            <a class="book-title" href="index.html"\(current == nil ? " aria-current=\"page\"" : "")>\(HTML.escape(title))</a>
+            \(edition == .instructor ? "<p class=\"edition-badge\">Instructor edition</p>\n" : "")\
+            <div class="search" role="search">
+            <input type="search" id="search" placeholder="Search the book" aria-label="Search the book" autocomplete="off">
+            <ol id="search-results" class="search-results" hidden></ol>
+            </div>
+            <ol class="lesson-list">
 
-        """
+            """
         for (position, lesson) in course.lessons.enumerated() {
             let isCurrent = position == current
-            html += "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(HTML.escape(Self.pageName(lesson)))\"\(isCurrent ? " aria-current=\"page\"" : "")>"
+            html +=
+                "<li\(isCurrent ? " class=\"current\"" : "")><a href=\"\(HTML.escape(Self.pageName(lesson)))\"\(isCurrent ? " aria-current=\"page\"" : "")>"
             html += "<span class=\"number\">\(lesson.number).</span> \(HTML.escape(lesson.title))</a>"
             if isCurrent { html += sections(lesson) }
             html += "</li>\n"
@@ -88,10 +89,12 @@ struct PageShell {
         }
         var html = "<nav class=\"pager\" aria-label=\"Previous and next\">\n"
         if let previous {
-            html += "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.escape(previous.href))\"><span class=\"direction\">← Previous</span> \(HTML.escape(previous.text))</a>\n"
+            html +=
+                "<a class=\"previous\" rel=\"prev\" href=\"\(HTML.escape(previous.href))\"><span class=\"direction\">← Previous</span> \(HTML.escape(previous.text))</a>\n"
         }
         if let next {
-            html += "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(next.href))\"><span class=\"direction\">Next →</span> \(HTML.escape(next.text))</a>\n"
+            html +=
+                "<a class=\"next\" rel=\"next\" href=\"\(HTML.escape(next.href))\"><span class=\"direction\">Next →</span> \(HTML.escape(next.text))</a>\n"
         }
         return html + "</nav>"
     }

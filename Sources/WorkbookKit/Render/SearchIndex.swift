@@ -35,8 +35,9 @@ struct SearchIndex {
                 case .heading(let heading):
                     finish()
                     let isTitle = heading.level == 1 && heading.text == lesson.title && current == nil
-                    current = Entry(lesson: lesson.title, section: heading.text,
-                                    href: isTitle ? page : "\(page)#\(heading.anchor)", text: "")
+                    current = Entry(
+                        lesson: lesson.title, section: heading.text,
+                        href: isTitle ? page : "\(page)#\(heading.anchor)", text: "")
                     text = ""
                 case .prose(let prose):
                     text += " " + (prose.kind == .html ? HTML.text(prose.markdown) : prose.text)

@@ -39,7 +39,8 @@ enum SwiftHighlighter {
         var styles = [Style?](repeating: nil, count: bytes.count)
         for range in tree.classifications {
             // Without type checking, a capitalised name (`Thread`, `NSLock`) is most likely a type.
-            let capitalised = range.kind == .identifier && range.offset < bytes.count
+            let capitalised =
+                range.kind == .identifier && range.offset < bytes.count
                 && (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[range.offset])
             guard let style = capitalised ? .type : Style(range.kind) else { continue }
             fill(&styles, range.range, with: style)

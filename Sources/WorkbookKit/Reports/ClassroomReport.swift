@@ -31,8 +31,9 @@ public enum ClassroomReport {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try result.exercises.map { exercise in
             let tests = exercise.tests.filter { $0.maxPoints > 0 }.map { test in
-                Test(name: test.name, status: status(test.status), message: message(test, in: exercise),
-                     score: test.points, execution_time: String(format: "%.2fs", test.seconds))
+                Test(
+                    name: test.name, status: status(test.status), message: message(test, in: exercise),
+                    score: test.points, execution_time: String(format: "%.2fs", test.seconds))
             }
             let overall = result.graderError != nil ? "error" : exercise.verdict == .passed ? "pass" : "fail"
             return (exercise.exercise, try encoder.encode(Runner(status: overall, max_score: exercise.maxPoints, tests: tests)))

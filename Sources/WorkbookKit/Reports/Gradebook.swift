@@ -72,10 +72,11 @@ public struct Gradebook: Sendable {
         for (name, result) in zip(names, results) {
             let person = roster?.row(for: name)
             let cells = exercises.map { exercise in result.exercises.first { $0.exercise == exercise } }
-            rows.append([name] + identity.map { person?[$0] ?? "" }
-                        + cells.map { $0.map { Self.format($0.points) } ?? "" }
-                        + [Self.format(result.score), Self.format(result.maxScore), Self.status(of: result)]
-                        + cells.map { $0.map(Self.status(of:)) ?? "" })
+            rows.append(
+                [name] + identity.map { person?[$0] ?? "" }
+                    + cells.map { $0.map { Self.format($0.points) } ?? "" }
+                    + [Self.format(result.score), Self.format(result.maxScore), Self.status(of: result)]
+                    + cells.map { $0.map(Self.status(of:)) ?? "" })
         }
         return try Self.write(rows)
     }
@@ -85,8 +86,10 @@ public struct Gradebook: Sendable {
     private func canvas() throws -> String {
         let roster = try requireRoster(columns: Self.canvasIdentity)
         let maxScore = results.map(\.maxScore).max() ?? 0
-        var rows = [Self.canvasIdentity + [assignment],
-                    ["    Points Possible", "", "", "", "", Self.format(maxScore)]]
+        var rows = [
+            Self.canvasIdentity + [assignment],
+            ["    Points Possible", "", "", "", "", Self.format(maxScore)],
+        ]
         for person in roster.rows where !Self.isPointsPossible(person) {
             let score = roster.key.flatMap { person[$0] }.flatMap(result(named:)).map { Self.format($0.score) } ?? ""
             rows.append(Self.canvasIdentity.map { person[$0] ?? "" } + [score])
@@ -100,8 +103,10 @@ public struct Gradebook: Sendable {
         var rows = [identity + [assignment, "Feedback"]]
         for person in roster.rows {
             guard let result = roster.key.flatMap({ person[$0] }).flatMap(result(named:)) else { continue }
-            let feedback = result.exercises.map { "\($0.exercise) \(Self.format($0.points))/\(Self.format($0.maxPoints)) \(Self.status(of: $0))" }
-                .joined(separator: "; ")
+            let feedback = result.exercises.map {
+                "\($0.exercise) \(Self.format($0.points))/\(Self.format($0.maxPoints)) \(Self.status(of: $0))"
+            }
+            .joined(separator: "; ")
             rows.append(identity.map { person[$0] ?? "" } + [Self.format(result.score), feedback])
         }
         return try Self.write(rows)
@@ -112,10 +117,14 @@ public struct Gradebook: Sendable {
     }
 
     private func requireRoster(columns: [String]) throws(WorkbookError) -> Roster {
-        guard let roster else { throw .usage("the \(layout.rawValue) layout needs a roster (--roster): the LMS's own export of its students") }
+        guard let roster else {
+            throw .usage("the \(layout.rawValue) layout needs a roster (--roster): the LMS's own export of its students")
+        }
         let missing = columns.filter { !roster.header.contains($0) }
         guard missing.isEmpty else {
-            throw .usage("\(roster.path): the \(layout.rawValue) layout needs the columns \(missing.joined(separator: ", ")) (export the gradebook from \(layout.rawValue) and pass it as the roster)")
+            throw .usage(
+                "\(roster.path): the \(layout.rawValue) layout needs the columns \(missing.joined(separator: ", ")) (export the gradebook from \(layout.rawValue) and pass it as the roster)"
+            )
         }
         return roster
     }

@@ -34,14 +34,17 @@ public enum GradescopeReport {
             for test in exercise.tests {
                 var output = test.status == .passed ? "" : "\(test.status.rawValue): \(test.message)"
                 if let section = test.section { output += (output.isEmpty ? "" : "\n") + "Taught in \(section.bookPath)" }
-                tests.append(Test(name: "\(exercise.exercise): \(test.name)", score: test.points,
-                                  max_score: test.maxPoints, status: test.status == .passed ? "passed" : "failed", output: output))
+                tests.append(
+                    Test(
+                        name: "\(exercise.exercise): \(test.name)", score: test.points,
+                        max_score: test.maxPoints, status: test.status == .passed ? "passed" : "failed", output: output))
             }
         }
         let notes = (result.notices + ["Limits on the code under test: \(result.sandbox.joined(separator: "; "))"])
             .joined(separator: "\n")
-        let results = Results(score: result.score, execution_time: Int(result.seconds.rounded()),
-                              output: notes, tests: tests, extra_data: ExtraData(max_score: result.maxScore))
+        let results = Results(
+            score: result.score, execution_time: Int(result.seconds.rounded()),
+            output: notes, tests: tests, extra_data: ExtraData(max_score: result.maxScore))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(results)

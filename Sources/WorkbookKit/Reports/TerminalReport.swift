@@ -2,10 +2,14 @@
 /// exercise and the lesson section that teaches it.
 public enum TerminalReport {
     public static func text(_ result: SubmissionResult) -> String {
-        var lines = ["\(result.submission): \(format(result.score)) / \(format(result.maxScore)) points (\(String(format: "%.1f", result.seconds)) s)"]
+        var lines = [
+            "\(result.submission): \(format(result.score)) / \(format(result.maxScore)) points (\(String(format: "%.1f", result.seconds)) s)"
+        ]
         let rows = result.exercises.map { exercise in
-            [exercise.exercise, "\(exercise.passedCount)/\(exercise.tests.count)",
-             "\(format(exercise.points))/\(format(exercise.maxPoints))", exercise.verdict.rawValue]
+            [
+                exercise.exercise, "\(exercise.passedCount)/\(exercise.tests.count)",
+                "\(format(exercise.points))/\(format(exercise.maxPoints))", exercise.verdict.rawValue,
+            ]
         }
         let header = ["exercise", "tests", "points", "verdict"]
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -28,8 +28,9 @@ struct ControlGroup: Sendable {
                 try? fm.createDirectory(at: ours, withIntermediateDirectories: true)
                 let controllers = (try? String(contentsOf: ours.appending(path: "cgroup.controllers"), encoding: .utf8)) ?? ""
                 guard controllers.contains("memory"), controllers.contains("pids"),
-                      (try? "+memory +pids".write(to: ours.appending(path: "cgroup.subtree_control"),
-                                                   atomically: false, encoding: .utf8)) != nil
+                    (try? "+memory +pids".write(
+                        to: ours.appending(path: "cgroup.subtree_control"),
+                        atomically: false, encoding: .utf8)) != nil
                 else { return nil }
                 return Roots(memory: ours, pids: ours, unified: true)
             }
@@ -37,7 +38,8 @@ struct ControlGroup: Sendable {
             for folder in [memory, pids] {
                 try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
                 guard fm.isWritableFile(atPath: folder.path),
-                      fm.fileExists(atPath: folder.appending(path: "cgroup.procs").path) else { return nil }
+                    fm.fileExists(atPath: folder.appending(path: "cgroup.procs").path)
+                else { return nil }
             }
             return Roots(memory: memory, pids: pids, unified: false)
         }
@@ -46,7 +48,9 @@ struct ControlGroup: Sendable {
     /// Makes a fresh group with these limits.
     static func make(in roots: Roots, memoryBytes: Int, processes: Int) throws -> ControlGroup {
         let name = "run-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let folders = roots.unified ? [roots.memory.appending(path: name)]
+        let folders =
+            roots.unified
+            ? [roots.memory.appending(path: name)]
             : [roots.memory.appending(path: name), roots.pids.appending(path: name)]
         for folder in folders { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
         let group = ControlGroup(folders: folders, unified: roots.unified)

@@ -79,30 +79,43 @@ public struct Sandbox: Sendable {
             isolation = .full
         } else if works(ownUserWalls()) {
             isolation = .ownUser
-            missing.append(getuid() == 0 ? "bubblewrap cannot switch to a user of its own here"
-                           : "not run as root: every run uses your own user id")
+            missing.append(
+                getuid() == 0
+                    ? "bubblewrap cannot switch to a user of its own here"
+                    : "not run as root: every run uses your own user id")
         } else {
-            missing.append("bubblewrap cannot make user namespaces here (kernel.unprivileged_userns_clone, or a container that forbids them)")
+            missing.append(
+                "bubblewrap cannot make user namespaces here (kernel.unprivileged_userns_clone, or a container that forbids them)")
         }
         let groups = getuid() == 0 ? ControlGroup.Roots.probe() : nil
-        if groups == nil { missing.append("no writable memory and pids control groups: memory is capped by address space (not under ThreadSanitizer), processes per user") }
+        if groups == nil {
+            missing.append(
+                "no writable memory and pids control groups: memory is capped by address space (not under ThreadSanitizer), processes per user"
+            )
+        }
 
         var protections: [String] = []
         switch isolation {
         case .full:
-            protections.append("bubblewrap: only the toolchain and the grading workspace visible (read-only), private /tmp, own process, network (loopback only) and IPC namespaces, empty environment")
+            protections.append(
+                "bubblewrap: only the toolchain and the grading workspace visible (read-only), private /tmp, own process, network (loopback only) and IPC namespaces, empty environment"
+            )
             protections.append("a user id of its own for every run, no capabilities, no new user namespaces")
         case .ownUser:
-            protections.append("bubblewrap: only the toolchain and the workspace visible, private /tmp, own process and network namespaces, empty environment (as your own user)")
+            protections.append(
+                "bubblewrap: only the toolchain and the workspace visible, private /tmp, own process and network namespaces, empty environment (as your own user)"
+            )
         case .limitsOnly:
             protections.append("no sandbox: time limits and rlimits only")
         }
-        protections.append(groups != nil
-            ? "a control group per run: resident memory and process count capped, every process killed when the run ends"
-            : "rlimits: processes per user, address space (except under ThreadSanitizer)")
+        protections.append(
+            groups != nil
+                ? "a control group per run: resident memory and process count capped, every process killed when the run ends"
+                : "rlimits: processes per user, address space (except under ThreadSanitizer)")
         protections.append("rlimits: file size, CPU time, open files, no core dumps; every run and build bounded in time")
-        return Sandbox(isolation: isolation, controlGroups: groups, toolchainRoot: Toolchain.root,
-                       protections: protections, missing: missing)
+        return Sandbox(
+            isolation: isolation, controlGroups: groups, toolchainRoot: Toolchain.root,
+            protections: protections, missing: missing)
     }
 
     private static func works(_ command: [String]) -> Bool {
@@ -131,8 +144,9 @@ public struct Sandbox: Sendable {
             command += Self.ownUserWalls()
         case .limitsOnly:
             let environment = run.allowedEnvironment.map { "\($0.key)=\($0.value)" }.sorted()
-            return PreparedRun(command: command + ["/usr/bin/env", "-i"] + environment + program, group: group,
-                               directory: run.hostWorkingDirectory)
+            return PreparedRun(
+                command: command + ["/usr/bin/env", "-i"] + environment + program, group: group,
+                directory: run.hostWorkingDirectory)
         }
         if toolchainRoot != "/" && !toolchainRoot.hasPrefix("/usr/") { command += ["--ro-bind", toolchainRoot, toolchainRoot] }
         command += ["--size", "\(run.limits.temporaryBytes)", "--tmpfs", "/tmp"]
@@ -145,8 +159,10 @@ public struct Sandbox: Sendable {
     }
 
     private static func dropUser(_ uid: UInt32) -> [String] {
-        ["/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
-         "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--"]
+        [
+            "/usr/bin/setpriv", "--reuid=\(uid)", "--regid=\(uid)", "--clear-groups",
+            "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
+        ]
     }
 
     private static let baseWalls = [
@@ -197,8 +213,9 @@ struct PreparedRun: Sendable {
 
     /// Runs the command (see ``ProcessRunner/run(_:_:in:environment:timeout:outputCap:wrapper:whileRunning:)``).
     func run(timeout: Double, outputCap: Int, whileRunning: ((pid_t) -> Bool)? = nil) -> ProcessOutcome {
-        ProcessRunner.run(command[0], Array(command.dropFirst()), in: directory, timeout: timeout,
-                          outputCap: outputCap, whileRunning: whileRunning)
+        ProcessRunner.run(
+            command[0], Array(command.dropFirst()), in: directory, timeout: timeout,
+            outputCap: outputCap, whileRunning: whileRunning)
     }
 
     /// Ends every process the run left behind and removes its control group.

@@ -55,4 +55,3 @@ public struct ExerciseReset {
         return report
     }
 }
-

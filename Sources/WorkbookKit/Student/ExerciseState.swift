@@ -31,18 +31,24 @@ public enum ExerciseState: Sendable, Equatable {
     /// else failing on its compile error or its first test that did not pass.
     public init(_ result: ExerciseResult) {
         if let error = result.compileErrors.first {
-            self = .failing(Problem(status: .didNotCompile, property: "the code compiles",
-                                    message: error, section: nil))
+            self = .failing(
+                Problem(
+                    status: .didNotCompile, property: "the code compiles",
+                    message: error, section: nil))
         } else if result.verdict == .passed {
             self = .passing
         } else if let test = result.firstProblem {
-            self = .failing(Problem(status: test.status, property: test.name,
-                                    message: Self.firstLine(of: test.message),
-                                    section: test.section?.bookPath))
+            self = .failing(
+                Problem(
+                    status: test.status, property: test.name,
+                    message: Self.firstLine(of: test.message),
+                    section: test.section?.bookPath))
         } else {
             // No tests at all, or an error verdict with nothing to point at.
-            self = .failing(Problem(status: .notReported, property: "the suite runs",
-                                    message: result.notes.first ?? "the suite reported no tests", section: nil))
+            self = .failing(
+                Problem(
+                    status: .notReported, property: "the suite runs",
+                    message: result.notes.first ?? "the suite reported no tests", section: nil))
         }
     }
 

@@ -36,8 +36,10 @@ public struct StudentReport {
     /// What to do next: the first exercise that does not pass.
     func next(_ rows: [ExerciseProgress]) -> [String] {
         guard let next = rows.next else {
-            return [style.paint("Every exercise passes. Well done!", .green),
-                    "Grade the whole workbook as your instructor will: \(command) grade ."]
+            return [
+                style.paint("Every exercise passes. Well done!", .green),
+                "Grade the whole workbook as your instructor will: \(command) grade .",
+            ]
         }
         let exercise = next.exercise
         var lines = ["\(style.nextMark)\(style.paint("Next: \(exercise.name)", .bold)) (\(exercise.lesson.title), \(exercise.lesson.path))"]
@@ -79,7 +81,9 @@ public struct StudentReport {
         if result.verdict == .passed {
             lines.append(style.paint("\(exercise.name) passes.", .green) + " See what is next: \(command)")
         } else {
-            lines.append("Fix the first failure, then run `\(command) test \(exercise.name)` again; `\(command) hint \(exercise.name)` gives a hint.")
+            lines.append(
+                "Fix the first failure, then run `\(command) test \(exercise.name)` again; `\(command) hint \(exercise.name)` gives a hint."
+            )
         }
         return lines.joined(separator: "\n")
     }

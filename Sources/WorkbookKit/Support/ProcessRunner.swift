@@ -37,13 +37,15 @@ public enum ProcessRunner {
             if let whileRunning { stopped = watch(process, whileRunning) }
             process.waitUntilExit()
         } catch {
-            return ProcessOutcome(ending: .exited(127), output: "cannot start \(executable): \(error)",
-                                  outputWasTruncated: false, seconds: 0)
+            return ProcessOutcome(
+                ending: .exited(127), output: "cannot start \(executable): \(error)",
+                outputWasTruncated: false, seconds: 0)
         }
         let seconds = Date().timeIntervalSince(start)
         let (output, truncated) = readCapped(outputURL, cap: outputCap)
-        return ProcessOutcome(ending: stopped ? .stopped : ending(of: process, seconds: seconds, limit: timeout),
-                              output: output, outputWasTruncated: truncated, seconds: seconds)
+        return ProcessOutcome(
+            ending: stopped ? .stopped : ending(of: process, seconds: seconds, limit: timeout),
+            output: output, outputWasTruncated: truncated, seconds: seconds)
     }
 
     /// Calls `keepGoing` with the process's id every 20 ms while it runs;

@@ -107,11 +107,15 @@ public struct GeneratedFileWriter {
         do {
             return try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
         } catch {
-            throw .problems([Diagnostic(Self.manifestPath, nil, """
-                cannot be read (\(error)): it records which exercise files were generated and not edited since. \
-                Delete it to treat every exercise file as edited (nothing is overwritten without --force), \
-                or restore it from version control
-                """)])
+            throw .problems([
+                Diagnostic(
+                    Self.manifestPath, nil,
+                    """
+                    cannot be read (\(error)): it records which exercise files were generated and not edited since. \
+                    Delete it to treat every exercise file as edited (nothing is overwritten without --force), \
+                    or restore it from version control
+                    """)
+            ])
         }
     }
 

@@ -19,12 +19,17 @@ public struct PackageExerciseList {
     /// What is wrong with the manifest's list, if anything.
     func problems(for course: Course) -> [Diagnostic] {
         guard let manifest = try? String(contentsOf: root.appending(path: Self.path), encoding: .utf8),
-              let match = manifest.firstMatch(of: Self.pattern) else {
+            let match = manifest.firstMatch(of: Self.pattern)
+        else {
             return [Diagnostic(Self.path, nil, "no `let exercises = [...]` list: the package cannot build the course's exercises")]
         }
         guard manifest[match.range] != Self.line(for: course) else { return [] }
         let line = manifest[..<match.range.lowerBound].filter { $0 == "\n" }.count + 1
-        return [Diagnostic(Self.path, line, "the exercise list is stale (the book defines \(course.exercises.map(\.folder))): run `swift run workbook build`")]
+        return [
+            Diagnostic(
+                Self.path, line,
+                "the exercise list is stale (the book defines \(course.exercises.map(\.folder))): run `swift run workbook build`")
+        ]
     }
 
     /// Writes the book's list into the manifest.

@@ -4,10 +4,12 @@ public enum Tangler {
         course.exercises.flatMap { exercise in
             exercise.files.flatMap { file in
                 [
-                    GeneratedFile(path: "\(exercise.solutionDirectory)/\(file.name)",
-                                  contents: file.solutionText(exercise: exercise), kind: .solution),
-                    GeneratedFile(path: "\(exercise.exerciseDirectory)/\(file.name)",
-                                  contents: file.stubText(exercise: exercise), kind: .exercise),
+                    GeneratedFile(
+                        path: "\(exercise.solutionDirectory)/\(file.name)",
+                        contents: file.solutionText(exercise: exercise), kind: .solution),
+                    GeneratedFile(
+                        path: "\(exercise.exerciseDirectory)/\(file.name)",
+                        contents: file.stubText(exercise: exercise), kind: .exercise),
                 ]
             }
         }

@@ -7,8 +7,9 @@ public enum ChildProcesses {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap { entry -> pid_t? in
             guard let pid = pid_t(entry),
-                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { return nil }
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
             // `pid (name) state ppid …`; the name may hold spaces, so read after the last `)`.
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1, let parentID = pid_t(fields[1]), parentID == parent else { return nil }

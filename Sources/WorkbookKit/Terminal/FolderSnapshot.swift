@@ -16,8 +16,11 @@ public struct FolderSnapshot: Sendable, Equatable {
     public static func take(_ folder: URL) -> FolderSnapshot {
         var files: [String: Stamp] = [:]
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys,
-                                                              options: [.skipsHiddenFiles]) else { return FolderSnapshot(files: [:]) }
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: keys,
+                options: [.skipsHiddenFiles])
+        else { return FolderSnapshot(files: [:]) }
         for case let url as URL in enumerator where url.pathExtension == "swift" {
             guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
             files[url.path] = Stamp(modified: values.contentModificationDate ?? .distantPast, size: values.fileSize ?? 0)

@@ -16,7 +16,7 @@ public final class KeyboardInput: @unchecked Sendable {
             return
         }
         var raw = saved
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)   // ISIG stays on: Ctrl-C still sends SIGINT
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)  // ISIG stays on: Ctrl-C still sends SIGINT
         withUnsafeMutableBytes(of: &raw.c_cc) { cc in
             cc[Int(VMIN)] = 0
             cc[Int(VTIME)] = 0

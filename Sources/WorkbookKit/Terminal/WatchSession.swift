@@ -27,15 +27,18 @@ public final class WatchSession {
             let progress = try grader.progress(of: exercise)
             switch progress.state {
             case .notStarted:
-                write(report.style.paint("\(exercise.name): not started", .bold) + "\n"
-                      + "  read \(exercise.lesson.path), then edit \(exercise.exercisePaths.joined(separator: ", ")); each save re-runs its tests.")
+                write(
+                    report.style.paint("\(exercise.name): not started", .bold) + "\n"
+                        + "  read \(exercise.lesson.path), then edit \(exercise.exercisePaths.joined(separator: ", ")); each save re-runs its tests."
+                )
                 return true
             case .failing:
                 if let result = progress.result { write(report.testReport(result, exercise: exercise)) }
                 return true
             case .passing:
-                write(report.style.mark(passed: true) + " " + report.style.paint("\(exercise.name) passes", .green)
-                      + (current + 1 < course.exercises.count ? "; on to the next exercise." : "."))
+                write(
+                    report.style.mark(passed: true) + " " + report.style.paint("\(exercise.name) passes", .green)
+                        + (current + 1 < course.exercises.count ? "; on to the next exercise." : "."))
                 current += 1
             }
         }
@@ -48,8 +51,10 @@ public final class WatchSession {
     /// - Parameters:
     ///   - before: called before each re-run with the files that changed (clear the screen here).
     ///   - idle: called at every poll; returns `true` to re-run now (the `r` key).
-    public func run(interval: Double = 0.5, shouldStop: () -> Bool = { false },
-                    before: ([String]) -> Void = { _ in }, idle: () -> Bool = { false }) throws {
+    public func run(
+        interval: Double = 0.5, shouldStop: () -> Bool = { false },
+        before: ([String]) -> Void = { _ in }, idle: () -> Bool = { false }
+    ) throws {
         let folder = course.root.appending(path: "Exercises")
         var snapshot = FolderSnapshot.take(folder)
         guard try testCurrent() else { return }
