@@ -303,7 +303,9 @@ public struct Grader: Sendable {
         return runner.run()
     }
 
-    private func result(
+    /// One exercise's result from its tests' verdicts: the points of the
+    /// tests that passed (none for a stub), and the exercise's verdict.
+    func result(
         for exercise: Exercise, ids: [String], tests: [String: TestResult], index: SuiteIndex?,
         compileErrors: [String], refused: [String], notStarted: Bool
     ) -> ExerciseResult {
