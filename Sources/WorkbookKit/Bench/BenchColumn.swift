@@ -4,6 +4,8 @@ import Foundation
 /// primitive) measured: nanoseconds per operation for each measurement, or
 /// why there is no figure.
 public struct BenchColumn: Sendable, Equatable {
+    /// The subject's name, as its column heading: `yours`, `reference`, or
+    /// the platform primitive's name.
     public var title: String
     /// Measurement name → nanoseconds per operation.
     public var nanoseconds: [String: Double]

@@ -2,8 +2,13 @@ import Foundation
 
 /// The table `workbook bench` prints.
 public struct BenchReport: Sendable {
+    /// The exercise that was timed, by name.
     public var exercise: String
+    /// The names of the measurements, one row each, in the order the subjects
+    /// first printed them.
     public var measurements: [String]
+    /// One column per subject: the student's first, then the reference (when
+    /// there is one) and the platform's primitive.
     public var columns: [BenchColumn]
 
     /// Parses the lines the timing program prints: `name<TAB>ns<TAB>ok|problem`.

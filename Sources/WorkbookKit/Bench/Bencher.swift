@@ -3,10 +3,12 @@ import Foundation
 /// `workbook bench <exercise>`: times a student's exercise module beside the
 /// reference solution and the platform's own primitive, in a release build.
 public struct Bencher {
+    /// The course whose exercises are timed.
     public let course: Course
     /// Called with a line of progress ("building…").
     public var progress: (String) -> Void
 
+    /// A bencher for `course` that tells `progress` what it is doing.
     public init(course: Course, progress: @escaping (String) -> Void = { _ in }) {
         self.course = course
         self.progress = progress

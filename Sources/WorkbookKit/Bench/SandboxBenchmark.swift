@@ -3,10 +3,14 @@ import Foundation
 /// What the sandbox costs: one test run, and one whole submission, each
 /// timed with the machine's sandbox and without it, on the same warm build.
 public struct SandboxBenchmark {
+    /// The course whose reference solution is graded.
     public let course: Course
+    /// The grading policy every timed grading uses.
     public let policy: GradingPolicy
     let log: @Sendable (String) -> Void
 
+    /// A benchmark that grades `course`'s reference under `policy` and
+    /// reports its progress to `log`.
     public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.policy = policy

@@ -5,10 +5,14 @@ import Foundation
 /// (a fresh seed each time), every failure listed with its seed; then one
 /// whole submission, every lane, timed with and without the shaken one.
 public struct ShakenScheduleBenchmark {
+    /// The course whose reference solution is graded.
     public let course: Course
+    /// The grading policy, whose lanes the benchmark sets for each measurement.
     public let policy: GradingPolicy
     let log: @Sendable (String) -> Void
 
+    /// A benchmark that grades `course`'s reference under `policy` and
+    /// reports its progress to `log`.
     public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.policy = policy

@@ -3,13 +3,21 @@ import Foundation
 /// Compiles every Swift block of the book and runs the complete programs,
 /// comparing what they print with their `output` blocks.
 public struct ExampleChecker {
+    /// What the examples check found, and its figures.
     public struct Report: Sendable {
+        /// Every problem found with a block of the book.
         public var diagnostics: [Diagnostic] = []
+        /// How many blocks compiled (compile-fail blocks not counted).
         public var compiled = 0
+        /// How many programs were run.
         public var ran = 0
+        /// How many compile-fail blocks were checked against their expected error.
         public var compileFailChecked = 0
+        /// A note for each block marked `ignore`, with its reason.
         public var ignored: [Diagnostic] = []
+        /// Wall-clock seconds spent compiling.
         public var buildSeconds = 0.0
+        /// Wall-clock seconds spent running the programs.
         public var runSeconds = 0.0
     }
 
@@ -18,12 +26,17 @@ public struct ExampleChecker {
     let workDirectory: URL
     var log: @Sendable (String) -> Void = { _ in }
 
+    /// A checker of `course` that builds in `workDirectory` and reports its
+    /// progress to `log`.
     public init(course: Course, workDirectory: URL, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.workDirectory = workDirectory
         self.log = log
     }
 
+    /// Compiles every block it checks (a fragment after its prelude), then
+    /// runs the programs, one per processor at a time, comparing how they end
+    /// and what they print with what the lesson expects.
     public func check() -> Report {
         var report = Report()
         var units: [ExampleUnit] = []

@@ -1,9 +1,15 @@
 import Foundation
 
+/// What the suites check found: its problems, and a tally for each subject graded.
 public struct SuiteCheckReport: Sendable {
+    /// How one subject (a solution, a stub, a mutant, an accepted design)
+    /// fared over its runs.
     public struct Tally: Sendable {
+        /// What was graded, in words: `solution lock`, `mutant lock/if-instead-of-while`.
         public var subject: String
+        /// How many times it was graded.
         public var runs = 0
+        /// How many of those gradings came out as they should.
         public var asExpected = 0
         /// Wall-clock seconds of all its runs.
         public var seconds = 0.0
@@ -11,7 +17,9 @@ public struct SuiteCheckReport: Sendable {
         public var onlyWithShakenSchedule = 0
     }
 
+    /// Every problem found with a suite.
     public var diagnostics: [Diagnostic] = []
+    /// A tally for each subject graded, in the order they were checked.
     public var tallies: [Tally] = []
 }
 

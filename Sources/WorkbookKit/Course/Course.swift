@@ -4,7 +4,9 @@ import Foundation
 public struct Course: Sendable {
     /// The workbook's root folder (holding `book/`, `Package.swift`, …).
     public var root: URL
+    /// The lessons that could be read, in number order.
     public var lessons: [Lesson]
+    /// The exercises the lessons define, in the order the lessons first name them.
     public var exercises: [Exercise]
 
     /// A lesson file name: two digits, a hyphen, a slug.
@@ -85,6 +87,10 @@ public struct Course: Sendable {
         return (exercises, problems)
     }
 
+    /// The exercise named `name` in any case (`lock`, `Lock`), or whose folder is `name`.
+    ///
+    /// - Throws: ``WorkbookError/unknownExercise(_:known:)``, listing the
+    ///   exercises there are.
     public func exercise(named name: String) throws(WorkbookError) -> Exercise {
         guard let exercise = exercises.first(where: { $0.name == name.lowercased() || $0.folder == name }) else {
             throw .unknownExercise(name, known: exercises.map(\.name))
@@ -92,5 +98,6 @@ public struct Course: Sendable {
         return exercise
     }
 
+    /// The lesson whose slug is `slug` (`02-locks`), if there is one.
     public func lesson(slug: String) -> Lesson? { lessons.first { $0.slug == slug } }
 }

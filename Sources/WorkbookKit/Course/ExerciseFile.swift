@@ -1,6 +1,8 @@
 /// One source file of an exercise: the concatenation of its blocks.
 public struct ExerciseFile: Sendable {
+    /// The file's name, as the blocks' `file=` gives it: `Lock.swift`.
     public var name: String
+    /// The exercise blocks that make up the file, in lesson order.
     public var blocks: [CodeBlock]
 
     /// The reference solution's text (markers removed), with its header.

@@ -1,4 +1,6 @@
+/// A heading of a lesson, with the anchor that links to its section.
 public struct Heading: Sendable, Equatable {
+    /// The heading's level: 1 for `#`, 2 for `##`, and so on.
     public var level: Int
     /// The heading's words, markup removed: `Mutex and friends`.
     public var text: String
@@ -6,6 +8,7 @@ public struct Heading: Sendable, Equatable {
     public var markdown: String = ""
     /// Unique within the lesson: `lock-then-unlock-with-defer`, `-2` for repeats.
     public var anchor: String
+    /// The line of the lesson the heading is on.
     public var line: Int
 }
 

@@ -6,6 +6,8 @@ public struct HintProgress {
     let file: URL
     private var seen: [String: Int]
 
+    /// Reads the hints seen so far in the workbook at `root`; none when
+    /// nothing was recorded or the record cannot be read.
     public init(root: URL) {
         file = root.appending(path: ".build/workbook/hints.json")
         seen = (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: file))) ?? [:]
@@ -21,6 +23,7 @@ public struct HintProgress {
         return (index, hints[index])
     }
 
+    /// Forgets the hints seen of `exercise`, so the next one shown is the first.
     public mutating func reset(_ exercise: String) throws {
         seen[exercise] = nil
         try save()

@@ -1,6 +1,8 @@
 /// The expected output of an example and how to compare it with what the
 /// program printed.
 public struct OutputExpectation: Sendable, Equatable {
+    /// How the printed lines are compared with the expected ones, named as in
+    /// the `output` block's info string.
     public enum Mode: String, Sendable, Equatable {
         /// Same lines, same order (`...` matches any run of lines).
         case exact
@@ -10,9 +12,14 @@ public struct OutputExpectation: Sendable, Equatable {
         case perThread = "per-thread"
     }
 
+    /// How the printed lines are compared with ``lines``.
     public var mode: Mode
+    /// The expected lines, trailing spaces and blank lines removed; a
+    /// `/REGEX/` line matches a pattern, and in `exact` mode `...` matches
+    /// any run of lines.
     public var lines: [String]
 
+    /// An expectation that the output has `lines`, compared as `mode` says.
     public init(mode: Mode, lines: [String]) {
         self.mode = mode
         self.lines = lines

@@ -11,8 +11,13 @@ import SwiftSyntax
 /// names are the same whether the exercise passed, crashed, did not compile
 /// or was not started.
 public struct SuiteIndex: Sendable, Codable {
+    /// What one test's `@Test` attribute says.
     public struct Entry: Sendable, Equatable, Codable {
+        /// The test's display name, the property it checks in words; `nil`
+        /// when the attribute gives none.
         public var displayName: String?
+        /// The lesson section its `.teaches("…")` trait names
+        /// (`02-locks#anchor`), if it has one.
         public var teaches: String?
     }
 

@@ -9,6 +9,7 @@ import Foundation
 /// the batch goes on, and `gradebook.csv` is rewritten after every
 /// submission's report, so it exists even if the batch is stopped.
 public struct GradeBatch: Sendable {
+    /// The grader every submission goes through.
     public let grader: Grader
     /// Where reports go: `<output>/<submission>/…` and `<output>/gradebook.csv`.
     public let output: URL
@@ -17,6 +18,8 @@ public struct GradeBatch: Sendable {
     /// The report files written for each submission.
     public let formats: Set<ReportFormat>
 
+    /// A batch that grades with `grader` the exercises in `only` (all when
+    /// `nil`) and writes `formats` under `output`.
     public init(grader: Grader, output: URL, only: Set<String>? = nil, formats: Set<ReportFormat> = ReportFormat.standard) {
         self.grader = grader
         self.output = output
@@ -26,6 +29,7 @@ public struct GradeBatch: Sendable {
 
     /// What the batch did.
     public struct Summary: Sendable {
+        /// Every submission's result, in the order of the folders.
         public var results: [SubmissionResult] = []
         /// Each result's report folder name, in the same order.
         public var reportNames: [String] = []

@@ -5,8 +5,11 @@ import Foundation
 /// hang costs that test. Everything that compiles or runs student code does
 /// so inside the ``Sandbox``.
 public struct Grader: Sendable {
+    /// The course whose exercises are graded.
     public let course: Course
+    /// What each exercise and test is worth, and which exercises run in which lanes.
     public let policy: GradingPolicy
+    /// The walls around everything that compiles or runs student code.
     public let sandbox: Sandbox
     let workDirectory: URL
     /// How many suites may run at once.
@@ -65,6 +68,9 @@ public struct Grader: Sendable {
             })
     }
 
+    /// Grades the exercises of `submission` named in `names` (all when
+    /// `nil`); a missing or untouched exercise is graded for feedback but
+    /// earns nothing.
     public func grade(_ submission: Submission, only names: Set<String>? = nil) throws -> SubmissionResult {
         let start = Date()
         let deadline = budget.map { start.addingTimeInterval($0) }

@@ -13,16 +13,24 @@ import Foundation
 /// An exercise's points are shared among its tests in proportion to their
 /// weights (1 unless given).
 public struct GradingPolicy: Codable, Sendable {
+    /// What one exercise is worth, and how its points are shared among its tests.
     public struct ExercisePolicy: Codable, Sendable {
+        /// The exercise's points; ``GradingPolicy/pointsPerExercise`` when not given.
         public var points: Double?
+        /// Weights of the exercise's tests by function name
+        /// (`mutualExclusion`); a test not named weighs 1.
         public var tests: [String: Double]?
     }
 
+    /// The points of an exercise that does not give its own.
     public var pointsPerExercise: Double = 10
+    /// Points and test weights by exercise name; an exercise not listed takes the defaults.
     public var exercises: [String: ExercisePolicy] = [:]
+    /// Exercises whose suites also run under ThreadSanitizer.
     public var threadSanitizer: [String] = []
     /// Exercises whose suites also run with a shaken schedule (``ShakenSchedule``).
     public var shakenSchedule: [String] = []
+    /// How long one test may run, in seconds, before it is stopped as timed out.
     public var secondsPerTest: Double = 10
     /// How long one build of a submission may take before it is stopped.
     public var secondsPerBuild: Double = 600
@@ -34,8 +42,10 @@ public struct GradingPolicy: Codable, Sendable {
         case pointsPerExercise, exercises, threadSanitizer, shakenSchedule, secondsPerTest, secondsPerBuild, ungradedSuites
     }
 
+    /// The policy of a course without `Tests/grading.json`: every default.
     public init() {}
 
+    /// Reads a policy in which every key may be left out, keeping its default.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         pointsPerExercise = try container.decodeIfPresent(Double.self, forKey: .pointsPerExercise) ?? pointsPerExercise
@@ -47,6 +57,8 @@ public struct GradingPolicy: Codable, Sendable {
         ungradedSuites = try container.decodeIfPresent([String].self, forKey: .ungradedSuites) ?? []
     }
 
+    /// Reads `Tests/grading.json` of the workbook at `root`, or gives the
+    /// defaults when there is no such file.
     public static func load(root: URL) throws(WorkbookError) -> GradingPolicy {
         let path = root.appending(path: "Tests/grading.json").path
         guard let data = FileManager.default.contents(atPath: path) else { return GradingPolicy() }
@@ -57,6 +69,7 @@ public struct GradingPolicy: Codable, Sendable {
         }
     }
 
+    /// The points `exercise` is worth: its own, or ``pointsPerExercise``.
     public func maxPoints(for exercise: String) -> Double { exercises[exercise]?.points ?? pointsPerExercise }
 
     /// Points for each test ID of an exercise: shares in proportion to the

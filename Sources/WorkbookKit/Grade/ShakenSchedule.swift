@@ -9,8 +9,10 @@ import Foundation
 /// The seed picks the library's choices; a failure only this lane saw
 /// names it, with the command that replays it.
 public struct ShakenSchedule: Sendable, Equatable {
+    /// The seed that picks the library's choices; a failure only this lane saw names it.
     public var seed: UInt64
 
+    /// The schedule that `seed` shakes.
     public init(seed: UInt64) { self.seed = seed }
 
     /// A seed short enough to type back.

@@ -7,7 +7,10 @@ import Foundation
 /// device is refused, and so are files past the size and count caps. Every
 /// refusal is kept, with its reason, for the report.
 public struct Submission: Sendable {
+    /// The name reports give the submission: its folder's name, when read by
+    /// ``load(_:course:)``.
     public var name: String
+    /// The folder the submission was read from.
     public var folder: URL
     /// `exercise name → file name → text`, only for exercises found.
     public var sources: [String: [String: String]]
@@ -16,9 +19,13 @@ public struct Submission: Sendable {
     /// Files that were not taken, each with its reason.
     public var refused: [String] = []
 
+    /// The largest source file taken, in bytes (256 KiB); a larger one is refused.
     public static let maximumFileBytes = 256 << 10
+    /// The most source files taken for one exercise; any more are refused.
     public static let maximumFilesPerExercise = 32
 
+    /// A submission of `sources` (`exercise name → file name → text`) that
+    /// was not read from a student's folder, such as the reference solutions.
     public init(name: String, folder: URL, sources: [String: [String: String]], ignored: [String], refused: [String] = []) {
         self.name = name
         self.folder = folder

@@ -1,10 +1,16 @@
 /// A whole submission's grade.
 public struct SubmissionResult: Sendable, Codable {
+    /// The submission's name (``Submission/name``).
     public var submission: String
+    /// The grade of each exercise graded, in course order.
     public var exercises: [ExerciseResult]
+    /// The points earned in all, summed exactly in hundredths.
     public var score: Double
+    /// The points the graded exercises are worth in all.
     public var maxScore: Double
+    /// How long the whole grading took, in seconds, builds included.
     public var seconds: Double
+    /// Things in the submission's folder that grading ignored (``Submission/ignored``).
     public var ignoredFiles: [String]
     /// How the exercises were found in the upload (loose files, a nested folder).
     public var layoutNotes: [String]?

@@ -1,6 +1,8 @@
 /// The verdict on one graded test, as Exercism distinguishes them: a test
 /// that ran and failed is `failed`; one that could not finish is an error.
 public struct TestResult: Sendable, Codable, Equatable {
+    /// What became of one test: it passed, it failed, or something kept it
+    /// from a verdict of its own.
     public enum Status: String, Sendable, Codable {
         case passed
         case failed
@@ -28,16 +30,20 @@ public struct TestResult: Sendable, Codable, Equatable {
     public var id: String
     /// The property in words: the test's display name.
     public var name: String
+    /// What became of the test.
     public var status: Status
     /// What went wrong, for the student.
     public var message: String
     /// `02-locks#anchor`: where the property is taught.
     public var teaches: String?
+    /// How long the test ran, in seconds (its time limit when it timed out; 0
+    /// when no time was measured).
     public var seconds: Double
     /// The lane that alone saw this test fail; nil when the normal lane
     /// saw it too (or the test passed).
     public var seenOnlyIn: Lane?
     /// What the test earned and could earn, decided once by the grader.
     public var points: Double = 0
+    /// The test's share of the exercise's points, whether it earned them or not.
     public var maxPoints: Double = 0
 }

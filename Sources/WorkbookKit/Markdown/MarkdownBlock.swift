@@ -1,4 +1,6 @@
+/// A top-level block of a Markdown document, with the lines it spans in the source.
 public struct MarkdownBlock: Sendable, Equatable {
+    /// What sort of block it is: a heading, code, a list, raw HTML or anything else.
     public enum Kind: Sendable, Equatable {
         case heading(level: Int, text: String)
         /// A fenced or indented code block. `info` is the whole info string.
@@ -9,9 +11,11 @@ public struct MarkdownBlock: Sendable, Equatable {
         case other
     }
 
+    /// What sort of block it is, with what that sort carries.
     public var kind: Kind
     /// First and last line of the block in the source, 1-based (fences included).
     public var startLine: Int
+    /// The last line of the block in the source, 1-based (a closing fence included).
     public var endLine: Int
     /// The block as CommonMark, written back by cmark (reference links resolved).
     public var markdown: String

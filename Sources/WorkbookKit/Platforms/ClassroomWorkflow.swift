@@ -7,6 +7,7 @@ import Foundation
 /// student's repository changes nothing), inside the sandbox, and hands one
 /// runner per exercise to GitHub Classroom's reporter.
 public struct ClassroomWorkflow: Sendable {
+    /// The course whose exercises get a runner each.
     public let course: Course
     /// `owner/name` of the repository holding the student edition.
     public let courseRepository: String
@@ -15,6 +16,7 @@ public struct ClassroomWorkflow: Sendable {
     /// A container image with Swift 6.3 (the hosted runner's Swift is older).
     public var image = "swift:6.3"
 
+    /// A workflow for `course` that grades against `courseRef` of `courseRepository`.
     public init(course: Course, courseRepository: String, courseRef: String) {
         self.course = course
         self.courseRepository = courseRepository

@@ -7,21 +7,28 @@ import Foundation
 /// `root` is `/autograder` on Gradescope; the environment variable
 /// `AUTOGRADER_ROOT` moves it (the whole flow then runs in any folder).
 public struct GradescopeAutograder: Sendable {
+    /// The course the submission is graded against.
     public let course: Course
+    /// The autograder's folder: it reads `submission/` in it and writes
+    /// `results/results.json`.
     public let root: URL
     /// Seconds one submission may take; Gradescope's own limit (10 minutes
     /// by default) gives the student 0 and no feedback, so this stays under it.
     public var budget: Double = 480
 
+    /// The autograder's folder: `AUTOGRADER_ROOT` when it is set and not
+    /// empty, else `/autograder`.
     public static func root(from environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         URL(filePath: environment["AUTOGRADER_ROOT"].flatMap { $0.isEmpty ? nil : $0 } ?? "/autograder")
     }
 
+    /// An autograder for `course` that works in `root`.
     public init(course: Course, root: URL) {
         self.course = course
         self.root = root
     }
 
+    /// Where the results go: `results/results.json` in the autograder's folder.
     public var resultsFile: URL { root.appending(path: "results/results.json") }
 
     /// Grades the submission and writes `results.json`; the result is also

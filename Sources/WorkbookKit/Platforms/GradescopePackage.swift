@@ -8,15 +8,25 @@ import ZIPFoundation
 /// marks, and the stubs nothing) and then deletes, so no solution is left in
 /// the image that grades students.
 public struct GradescopePackage {
+    /// The course that is packaged.
     public let course: Course
 
+    /// A package of `course`.
     public init(course: Course) { self.course = course }
 
+    /// What the zip holds.
     public struct Report: Sendable {
+        /// The student edition's entries (files and folders), plus the
+        /// reference's files and the two scripts.
         public var files: Int
+        /// The size of the zip, in bytes (0 when it cannot be read).
         public var bytes: Int
     }
 
+    /// Writes the autograder's zip to `zip`, replacing any file there.
+    ///
+    /// - Throws: when the student edition cannot be written (as when a
+    ///   solution line leaks into it) or the zip cannot be made.
     public func write(to zip: URL) throws -> Report {
         let staging = FileManager.default.temporaryDirectory.appending(path: "workbook-gradescope-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }

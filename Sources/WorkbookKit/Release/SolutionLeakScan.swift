@@ -11,15 +11,22 @@ import Foundation
 /// are searched with tags removed and entities decoded, since highlighting
 /// splits a line into many spans.
 public struct SolutionLeakScan {
+    /// A release file holding a distinctive solution line.
     public struct Leak: Sendable, Equatable, CustomStringConvertible {
+        /// The file, relative to the scanned folder.
         public var file: String
+        /// The solution line found in it, trimmed.
         public var line: String
+        /// The leak in words: the file and the line.
         public var description: String { "\(file): contains solution line `\(line)`" }
     }
 
     /// The distinctive solution lines, trimmed.
     public let lines: Set<String>
 
+    /// Collects the distinctive solution lines of `course`: lines of its
+    /// solution regions, at least 12 characters long, that appear nowhere
+    /// students may see.
     public init(course: Course) {
         var regionLines = Set<String>()
         var permitted = Set<String>()

@@ -11,13 +11,19 @@ import Foundation
 /// authoring guide and the tool's own tests are left out. A final scan
 /// (``SolutionLeakScan``) refuses the release if any solution line got in.
 public struct StudentRelease {
+    /// The course the release is made from.
     public let course: Course
 
+    /// A release of `course`.
     public init(course: Course) { self.course = course }
 
+    /// What a release wrote.
     public struct Report: Sendable {
+        /// How many files and folders the release holds.
         public var files: Int
+        /// The student edition of the HTML book: its `index.html`.
         public var book: URL
+        /// How many distinctive solution lines the leak scan looked for.
         public var distinctiveLinesSearched: Int
     }
 

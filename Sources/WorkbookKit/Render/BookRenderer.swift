@@ -3,7 +3,9 @@ import Foundation
 /// Writes a course as a static HTML book that works opened straight from disk:
 /// no server, no network, highlighting done at build time.
 public struct BookRenderer {
+    /// The course whose lessons become the book's pages.
     public var course: Course
+    /// Which edition of the book is written.
     public var edition: Edition
     /// Shown in the sidebar, the index page and every page title.
     public var title: String
@@ -11,6 +13,8 @@ public struct BookRenderer {
     /// `nil` highlights every block afresh.
     public var highlightCache: URL?
 
+    /// A renderer of `edition`, titled `title`, that keeps its highlighting
+    /// cache in `.build/workbook/`.
     public init(course: Course, edition: Edition, title: String = "Swift Threading Workbook") {
         self.course = course
         self.edition = edition

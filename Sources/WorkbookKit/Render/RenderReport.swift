@@ -16,5 +16,6 @@ public struct RenderReport: Sendable {
     /// in all (the rest came from the last render's cache).
     public var highlighted: (afresh: Int, shown: Int)
 
+    /// The book's first page: `index.html` in ``directory``.
     public var indexPage: URL { directory.appending(path: "index.html") }
 }

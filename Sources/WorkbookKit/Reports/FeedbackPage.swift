@@ -3,6 +3,8 @@ import Foundation
 /// A self-contained HTML page a student can open to see their grade: every
 /// test with its verdict, what went wrong and where the lesson teaches it.
 public enum FeedbackPage {
+    /// The whole page for `result`, styles inline: the score, the notices,
+    /// then each exercise with its tests.
     public static func html(_ result: SubmissionResult, course: Course) -> String {
         let exercises = result.exercises.map { exercise(section: $0, course: course) }.joined(separator: "\n")
         let ignored = result.notices.map { "<p class=\"note\">\(HTML.escape($0))</p>" }.joined(separator: "\n")

@@ -17,15 +17,22 @@ public struct Gradebook: Sendable {
         case moodle
     }
 
+    /// The grade records, one row each, in order.
     public let results: [SubmissionResult]
     /// The report folder name of each result (the name a roster refers to).
     public let names: [String]
+    /// The exercises given columns, by name, in order.
     public let exercises: [String]
+    /// The class list whose identifier columns are joined to each row; the
+    /// Canvas and Moodle layouts need one.
     public var roster: Roster?
+    /// How the CSV is laid out.
     public var layout: Layout = .spreadsheet
     /// The assignment's column heading in an LMS layout.
     public var assignment = "Swift Threading Workbook"
 
+    /// A gradebook of `results`, each named as in `names` (its submission's
+    /// name when `nil`), with columns for `exercises`.
     public init(results: [SubmissionResult], names: [String]? = nil, exercises: [String]) {
         self.results = results
         self.names = names ?? results.map(\.submission)
@@ -58,6 +65,10 @@ public struct Gradebook: Sendable {
         return names.filter { roster.row(for: $0) == nil }
     }
 
+    /// The gradebook as CSV text, laid out as ``layout`` says.
+    ///
+    /// - Throws: ``WorkbookError/usage(_:)`` when an LMS layout has no
+    ///   roster, or the roster lacks a column the layout needs.
     public func csv() throws -> String {
         switch layout {
         case .spreadsheet: try spreadsheet()

@@ -28,6 +28,8 @@ public enum GradescopeReport {
         var visibility = "visible"
     }
 
+    /// `result` as Gradescope's `results.json`: one test per graded test with
+    /// its points, and the notices about the submission as its output.
     public static func json(_ result: SubmissionResult) throws -> Data {
         var tests: [Test] = []
         for exercise in result.exercises {

@@ -75,6 +75,8 @@ public enum JUnitReport {
         }
     }
 
+    /// `result` as a JUnit XML document: one `<testsuite>` per exercise,
+    /// under a `<testsuites>` named after the submission.
     public static func xml(_ result: SubmissionResult) throws -> Data {
         let suites = result.exercises.map(suite)
         let report = TestSuites(

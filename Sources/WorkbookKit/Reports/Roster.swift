@@ -4,13 +4,20 @@ import Foundation
 /// A class list: a CSV with a header row, one row per student, one of whose
 /// columns names each student's submission (its report folder).
 public struct Roster: Sendable {
+    /// The roster's file, as its diagnostics name it.
     public let path: String
+    /// The column names of the header row, in order.
     public let header: [String]
+    /// Each student's row, by column name (blank rows left out).
     public let rows: [[String: String]]
     /// The column that holds submission names: `submission` when there is
     /// one, else the column whose values name the most submissions.
     public let key: String?
 
+    /// Reads a roster from CSV `text` (a byte-order mark allowed) and picks
+    /// its ``key`` column by the names in `submissions`.
+    ///
+    /// - Throws: when `text` is not CSV or has no header row, naming `path`.
     public init(path: String, text: String, submissions: [String]) throws(WorkbookError) {
         self.path = path
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

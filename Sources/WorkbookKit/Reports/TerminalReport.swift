@@ -1,6 +1,8 @@
 /// The grade as a table for a terminal, with the first problem of each
 /// exercise and the lesson section that teaches it.
 public enum TerminalReport {
+    /// The table for `result`: the score, a row per exercise, then the first
+    /// problem of each started exercise and the notices.
     public static func text(_ result: SubmissionResult) -> String {
         var lines = [
             "\(result.submission): \(format(result.score)) / \(format(result.maxScore)) points (\(String(format: "%.1f", result.seconds)) s)"

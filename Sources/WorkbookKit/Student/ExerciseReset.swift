@@ -2,9 +2,12 @@ import Foundation
 
 /// Puts an exercise's stub back, keeping the student's version first.
 public struct ExerciseReset {
+    /// The workbook's root folder, which holds `Exercises/`.
     public let root: URL
+    /// The time that names the backup folder.
     public var clock: @Sendable () -> Date = { Date() }
 
+    /// Resets exercises of the workbook at `root`.
     public init(root: URL) { self.root = root }
 
     /// What a reset did.

@@ -5,6 +5,7 @@ public enum ExerciseState: Sendable, Equatable {
     case passing
     case failing(Problem)
 
+    /// Whether every test of the exercise passes.
     public var isPassing: Bool { self == .passing }
 
     /// What to tell the student first about a failing exercise.
@@ -19,6 +20,7 @@ public enum ExerciseState: Sendable, Equatable {
         /// `book/02-locks.md#anchor`, where the property is taught.
         public var section: String?
 
+        /// A problem as given: what went wrong, with what, and where it is taught.
         public init(status: TestResult.Status, property: String, message: String, section: String?) {
             self.status = status
             self.property = property

@@ -8,13 +8,16 @@ import Foundation
 /// small module and relinks one small test binary, and the workspaces of the
 /// other exercises stay warm for the next `workbook` progress run.
 public struct StudentGrader {
+    /// The course whose exercises are graded.
     public let course: Course
+    /// What each test is worth and how long it may run.
     public var policy: GradingPolicy
     /// The shaken-schedule lane's seed (`workbook test --seed`, to replay
     /// a failure); a fresh one for each grading when nil.
     public var seed: UInt64?
     let log: @Sendable (String) -> Void
 
+    /// A grader for the student's own copy of `course`, under `policy`.
     public init(course: Course, policy: GradingPolicy, log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.course = course
         self.policy = policy

@@ -1,9 +1,11 @@
 /// The student's view of grades: the progress list and one exercise's tests.
 public struct StudentReport {
+    /// How much decoration the text may carry.
     public var style: TerminalStyle
     /// How the student runs the tool, shown in every suggested command.
     public var command: String
 
+    /// A report in `style` that suggests commands starting with `command`.
     public init(style: TerminalStyle, command: String = "swift run workbook") {
         self.style = style
         self.command = command

@@ -3,6 +3,20 @@ import Foundation
 /// Runs programs in their own process group under coreutils `timeout`, which
 /// kills the whole group (children included) when the limit passes.
 public enum ProcessRunner {
+    /// Runs `executable` with `arguments` until it ends or `timeout` seconds
+    /// pass, and returns how it ended and what it printed.
+    ///
+    /// - Parameters:
+    ///   - directory: the working directory; the caller's when `nil`.
+    ///   - environment: variables added to (or replacing) the caller's environment.
+    ///   - outputCap: how many bytes of output are kept.
+    ///   - wrapper: a command, with its arguments, that `executable` is run
+    ///     through, inside the time limit.
+    ///   - whileRunning: called with the process's id every 20 ms while it
+    ///     runs; returning `false` kills it and its group, and the run ends
+    ///     as ``ProcessOutcome/Ending/stopped``.
+    /// - Returns: the outcome; a program that cannot start exits with 127 and
+    ///   says why in its output.
     public static func run(
         _ executable: String,
         _ arguments: [String] = [],

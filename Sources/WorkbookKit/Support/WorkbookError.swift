@@ -12,6 +12,7 @@ public enum WorkbookError: Error, CustomStringConvertible, Equatable {
     /// A command was asked for something its inputs cannot give.
     case usage(String)
 
+    /// What went wrong, in words, with the fix where one is known.
     public var description: String {
         switch self {
         case .noBook(let path):

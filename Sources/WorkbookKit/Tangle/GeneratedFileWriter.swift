@@ -7,15 +7,23 @@ import Foundation
 /// match that fingerprint has been edited by someone, and is kept unless
 /// `force` is set; then a copy goes to `Exercises/.backups/<time>/` first.
 public struct GeneratedFileWriter {
+    /// What one ``GeneratedFileWriter/write(_:)`` did, as workbook-relative paths.
     public struct Report: Sendable, Equatable {
+        /// Files written: missing or out of date, and (for a stub) not edited
+        /// since it was generated.
         public var written: [String] = []
+        /// Files that already held what they should.
         public var unchanged: [String] = []
         /// Edited exercise files left alone.
         public var keptEdited: [String] = []
         /// Edited exercise files replaced under `force`, with their backup.
         public var backedUp: [(path: String, backup: String)] = []
+        /// Generated files the book no longer produces, removed (an edited
+        /// exercise file is never removed).
         public var removed: [String] = []
 
+        /// Compares reports by path, ignoring where backups went (their
+        /// folder is named after the time).
         public static func == (lhs: Report, rhs: Report) -> Bool {
             lhs.written == rhs.written && lhs.unchanged == rhs.unchanged && lhs.keptEdited == rhs.keptEdited
                 && lhs.backedUp.map(\.path) == rhs.backedUp.map(\.path) && lhs.removed == rhs.removed
@@ -25,15 +33,23 @@ public struct GeneratedFileWriter {
     static let manifestPath = "Exercises/.generated.json"
     static let backupsPath = "Exercises/.backups"
 
+    /// The workbook's root folder, which the generated files' paths are relative to.
     public let root: URL
+    /// Whether edited exercise files are replaced (after a backup) rather than kept.
     public var force = false
+    /// The time that names the backup folder of this write.
     public var clock: @Sendable () -> Date = { Date() }
 
+    /// A writer for the workbook at `root` that replaces edited exercise
+    /// files only under `force`.
     public init(root: URL, force: Bool = false) {
         self.root = root
         self.force = force
     }
 
+    /// Writes `files`, keeps (or, under `force`, backs up) edited exercise
+    /// files, removes stale generated files, and records the fingerprints of
+    /// the exercise files.
     public func write(_ files: [GeneratedFile]) throws -> Report {
         var manifest = try loadManifest()
         var report = Report()

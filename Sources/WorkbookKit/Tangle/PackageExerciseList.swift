@@ -7,8 +7,10 @@ public struct PackageExerciseList {
     static let path = "Package.swift"
     static var pattern: Regex<Substring> { /let exercises = \[[^\]]*\]/ }
 
+    /// The workbook's root folder, which holds `Package.swift`.
     public let root: URL
 
+    /// The list in the `Package.swift` of the workbook at `root`.
     public init(root: URL) { self.root = root }
 
     /// The line the book asks for.

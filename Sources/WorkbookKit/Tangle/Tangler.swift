@@ -1,5 +1,7 @@
 /// Tangles the lessons' exercise blocks into reference solutions and stubs.
 public enum Tangler {
+    /// Every file the course generates: for each file of each exercise, the
+    /// reference solution and the student's stub.
     public static func files(for course: Course) -> [GeneratedFile] {
         course.exercises.flatMap { exercise in
             exercise.files.flatMap { file in

@@ -7,6 +7,8 @@ public final class KeyboardInput: @unchecked Sendable {
     // `saved` is written once in `init`, before any other thread can see the
     // object, and only read afterwards.
     private var saved = termios()
+    /// Whether standard input is a terminal now in key-at-a-time mode; when
+    /// not, ``pressedKeys()`` returns nothing.
     public let isActive: Bool
 
     /// Switches standard input to key-at-a-time mode if it is a terminal.

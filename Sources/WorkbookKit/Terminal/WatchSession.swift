@@ -10,6 +10,8 @@ public final class WatchSession {
     /// Index into `course.exercises` of the exercise being worked on.
     public private(set) var current: Int = 0
 
+    /// A session over `course` that tests with `grader`, words the results
+    /// with `report`, and hands everything it says to `write`.
     public init(course: Course, grader: StudentGrader, report: StudentReport, write: @escaping (String) -> Void) {
         self.course = course
         self.grader = grader
@@ -17,6 +19,7 @@ public final class WatchSession {
         self.write = write
     }
 
+    /// The exercise being worked on, or `nil` once every exercise passes.
     public var currentExercise: Exercise? { current < course.exercises.count ? course.exercises[current] : nil }
 
     /// Tests the current exercise and, while it passes, the ones after it.
