@@ -43,7 +43,6 @@ public final class WorkerPool: @unchecked Sendable {
         // TODO: your code here (book/09-a-worker-pool.md, exercise "pool")
     }
 
-
     /// The loop of one worker thread: runs jobs until the pool is shut down
     /// and no job is left, then counts the worker out.
     private func runJobs() {

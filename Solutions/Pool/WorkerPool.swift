@@ -60,7 +60,6 @@ public final class WorkerPool: @unchecked Sendable {
         condition.broadcast()
     }
 
-
     /// The loop of one worker thread: runs jobs until the pool is shut down
     /// and no job is left, then counts the worker out.
     private func runJobs() {
