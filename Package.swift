@@ -6,7 +6,7 @@ import PackageDescription
 /// graded suite under `Tests/<Name>Tests/` that grades either of them.
 /// `swift run workbook build` writes this list from the book; `workbook check`
 /// proves it current.
-let exercises = ["Threads", "Lock", "Daemon", "Semaphore", "Queue", "Scoped", "Race"]
+let exercises = ["Threads", "Lock", "Daemon", "Semaphore", "Queue", "Scoped", "Race", "Pool"]
 
 let courseTargets: [Target] = exercises.flatMap { name -> [Target] in
     [

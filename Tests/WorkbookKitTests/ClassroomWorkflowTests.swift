@@ -15,7 +15,7 @@ struct ClassroomWorkflowTests {
         let workflow = ClassroomWorkflow(course: course, courseRepository: "teacher/workbook", courseRef: "v1.2")
         let yaml = workflow.yaml
         #expect(yaml.contains("repository: teacher/workbook") && yaml.contains("ref: v1.2"))
-        #expect(yaml.contains("runners: threads,lock,daemon,semaphore,queue,scoped,race"))
+        #expect(yaml.contains("runners: threads,lock,daemon,semaphore,queue,scoped,race,pool"))
         for runner in workflow.runners {
             #expect(yaml.contains("\(runner.uppercased())_RESULTS: \"${{ steps.grade.outputs.\(runner) }}\""))
         }

@@ -92,12 +92,12 @@ final class GradescopePackageTests {
         try #require(FileManager.default.isExecutableFile(atPath: tool), "build the tool first (swift build)")
         let setup = try await run("setup.sh", environment: ["WORKBOOK_TOOL": tool])
         try #require(setup.shellStatus == 0, "setup.sh: \(setup.output)")
-        #expect(setup.output.contains("reference: 70 / 70") && setup.output.contains("stubs: 0 / 70"))
+        #expect(setup.output.contains("reference: 80 / 80") && setup.output.contains("stubs: 0 / 80"))
         #expect(!folder.exists("autograder/source/selftest"), "the reference is gone once the self-test passed")
         // The self-test's gradings, in Gradescope's format: the reference
         // and the stubs graded as run_autograder grades a submission.
         var testNames: [[String]] = []
-        for (name, score) in [("reference", 7000), ("stubs", 0), ("stubs-with-a-comment-added", 0)] {
+        for (name, score) in [("reference", 8000), ("stubs", 0), ("stubs-with-a-comment-added", 0)] {
             let results = try validated(autograder.appending(path: "selftest-results/\(name).json"))
             #expect(cents(results) == score, "\(name)")
             #expect(
