@@ -21,8 +21,9 @@ func promptlyOnThread<T: Sendable>(
         let value = body()
         result.update { $0 = value }
     }
-    try #require(thread.join(within: promptly),
-                 "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
+    try #require(
+        thread.join(within: promptly),
+        "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
     return try #require(result.current, sourceLocation: sourceLocation)
 }
 
@@ -43,13 +44,16 @@ func submitPromptly(
     to pool: WorkerPool,
     sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-    let outcomes = try promptlyOnThread("submit() of \(jobs.count) jobs into a pool with room for them",
-                                        sourceLocation: sourceLocation) {
+    let outcomes = try promptlyOnThread(
+        "submit() of \(jobs.count) jobs into a pool with room for them",
+        sourceLocation: sourceLocation
+    ) {
         jobs.map { job in outcome(of: { () throws(PoolError) in try pool.submit(job) }) }
     }
     let refused = outcomes.filter { $0 != "returned" }
-    try #require(refused.isEmpty, "submit() on a pool that was not shut down \(refused.first ?? "")",
-                 sourceLocation: sourceLocation)
+    try #require(
+        refused.isEmpty, "submit() on a pool that was not shut down \(refused.first ?? "")",
+        sourceLocation: sourceLocation)
 }
 
 /// Calls `shutdown()` on a thread of its own and returns that thread, so a

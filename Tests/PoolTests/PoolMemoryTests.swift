@@ -23,8 +23,9 @@ final class Results: @unchecked Sendable {
 
 /// Accesses only ThreadSanitizer can judge.
 extension PoolTests {
-    @Test("what the jobs wrote is seen whole by the thread that returns from shutdown(), and a submit racing the shutdown is ordered by the pool's lock: no data race",
-          .teaches("09-a-worker-pool#shutdown-stop-drain-join"))
+    @Test(
+        "what the jobs wrote is seen whole by the thread that returns from shutdown(), and a submit racing the shutdown is ordered by the pool's lock: no data race",
+        .teaches("09-a-worker-pool#shutdown-stop-drain-join"))
     func shutdownOrdersTheJobsWrites() throws {
         // Nothing but the pool orders a job's write before the test's read:
         // no other lock or atomic touches the slots, so under
@@ -42,7 +43,9 @@ extension PoolTests {
         }
         try #require(allAccepted, "submit() threw on a pool that was not shut down")
         let wrong = (0..<jobs).filter { results.slots[$0] != $0 * $0 }
-        #expect(wrong.isEmpty, """
+        #expect(
+            wrong.isEmpty,
+            """
             after shutdown() returned, \(wrong.count) of \(jobs) jobs' results were missing or wrong: shutdown() \
             returns only when every accepted job has run
             """)
@@ -62,11 +65,14 @@ extension PoolTests {
                 Thread.sleep(forTimeInterval: 0.0002)
             }
         }
-        try #require(eventually(within: promptly) { ran.load(ordering: .relaxed) >= 20 },
-                     "20 jobs submitted to a pool with room for 10,000 had not run after \(Int(promptly)) s")
+        try #require(
+            eventually(within: promptly) { ran.load(ordering: .relaxed) >= 20 },
+            "20 jobs submitted to a pool with room for 10,000 had not run after \(Int(promptly)) s")
         _ = try promptlyOnThread("shutdown() while a thread kept submitting short jobs") { open.shutdown() }
         try #require(late.join(within: promptly), "a submitter kept submitting for \(Int(promptly)) s after shutdown() returned")
-        #expect(ran.load(ordering: .relaxed) == accepted.load(ordering: .relaxed), """
+        #expect(
+            ran.load(ordering: .relaxed) == accepted.load(ordering: .relaxed),
+            """
             \(accepted.load(ordering: .relaxed)) submits returned before the shutdown stopped the submitter, but \
             \(ran.load(ordering: .relaxed)) jobs ran: every accepted job must run before shutdown() returns
             """)
