@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Synchronization
 
 /// Runs `body` on `count` dedicated threads that are released together.
@@ -56,4 +57,24 @@ public final class ThreadGroup: Sendable {
 
     /// Whether every thread has already finished.
     public var isFinished: Bool { remaining.isOpen }
+}
+
+/// Runs `body` on a thread of its own and waits for it `promptly`: a call
+/// that a correct solution answers at once (a put or a submit with room,
+/// anything on a closed queue or a shut-down pool) must not hang the test.
+/// - Parameter description: the call, as the failure message names it.
+public func promptlyOnThread<T: Sendable>(
+    _ description: String,
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: @escaping @Sendable () -> T
+) throws -> T {
+    let result = Shared<T?>(nil)
+    let thread = startThread(name: "caller") {
+        let value = body()
+        result.update { $0 = value }
+    }
+    try #require(
+        thread.join(within: promptly),
+        "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
+    return try #require(result.current, sourceLocation: sourceLocation)
 }

@@ -7,26 +7,6 @@ import CourseSupport
 import Foundation
 import Testing
 
-/// Runs `body` on a thread of its own and waits for it `promptly`: a call
-/// that a correct queue answers at once (a put with room, a take with an
-/// element there, anything on a closed queue) must not hang the test.
-/// - Parameter description: the call, as the failure message names it.
-func promptlyOnThread<T: Sendable>(
-    _ description: String,
-    sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: @escaping @Sendable () -> T
-) throws -> T {
-    let result = Shared<T?>(nil)
-    let thread = startThread(name: "caller") {
-        let value = body()
-        result.update { $0 = value }
-    }
-    try #require(
-        thread.join(within: promptly),
-        "\(description) had not returned after \(Int(promptly)) s", sourceLocation: sourceLocation)
-    return try #require(result.current, sourceLocation: sourceLocation)
-}
-
 /// Puts `values` in order on a thread of its own: they must all fit.
 /// - Returns: whether every put returned without throwing.
 @discardableResult
