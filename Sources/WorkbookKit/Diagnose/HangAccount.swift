@@ -95,6 +95,9 @@ struct HangAccount {
             if let step = waiter.step { line += " (test step \(step))" }
             return line
         }
+        // The test's own threads (a join, a gate) wait on conditions too:
+        // what counts for a lost wake-up is where the student's code waits.
+        let inCode = waiters.filter { $0.at != nil }
         if let cycle = deadlock(waiters, byTid: byTid) {
             lines.append(Self.deadlockLine(cycle))
         } else if waiters.contains(where: { waiter in
@@ -104,11 +107,7 @@ struct HangAccount {
             lines.append(
                 "a lock was never released: the thread that took it ended without unlocking (a missing unlock, or one skipped by a throw or an early return)"
             )
-        } else if case let inCode = waiters.filter({ $0.at != nil }), !inCode.isEmpty,
-            inCode.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore })
-        {
-            // The test's own threads (a join, a gate) wait on conditions too:
-            // what counts is where the student's code waits.
+        } else if !inCode.isEmpty, inCode.allSatisfy({ $0.wait == .condition || $0.wait == .semaphore }) {
             lines.append(
                 "every thread waits for a signal nobody is left to send: a lost wake-up (a signal sent before the wait, or an `if` where a `while` loop must re-check)"
             )
