@@ -39,93 +39,114 @@ struct SuiteCheck {
         var report = SuiteCheckReport()
         do {
             let policy = try GradingPolicy.load(root: course.root)
-            var grader = Grader(course: course, policy: policy, log: log)
-            grader.seed = seed
+            var seeded = Grader(course: course, policy: policy, log: log)
+            seeded.seed = seed
+            let grader = seeded
             let chosen =
                 try exercises.isEmpty ? course.exercises : exercises.map { name throws(WorkbookError) in try course.exercise(named: name) }
-            try checkSolutions(grader, chosen, &report)
-            try checkStubs(grader, chosen, &report)
-            try checkEditedStubs(grader, chosen, &report)
-            try checkVariants(grader, chosen, &report)
+            // Every subject is its own job, and all of them share one queue:
+            // the gradings mostly wait (for threads, deadlines and bounded
+            // waits that a stub lets run out), so the slowest, the stubs,
+            // start first and the rest fill the time around them.
+            var jobs: [(shownAs: Int, job: @Sendable () throws -> VariantCheck)] = []
+            for (index, exercise) in chosen.enumerated() {
+                jobs.append((2 * chosen.count + index, { [self] in try checkStub(grader, exercise, edited: true) }))
+                jobs.append((chosen.count + index, { [self] in try checkStub(grader, exercise, edited: false) }))
+            }
+            for (index, exercise) in chosen.enumerated() {
+                jobs.append((index, { [self] in try checkSolution(grader, exercise) }))
+            }
+            for (shown, job) in try variantJobs(grader, chosen, &report) { jobs.append((3 * chosen.count + shown, job)) }
+            let checked = try runConcurrently(jobs.map(\.job), atMost: 2 * grader.jobs)
+            for (_, result) in zip(jobs, checked).sorted(by: { $0.0.shownAs < $1.0.shownAs }) {
+                report.tallies.append(result.tally)
+                report.diagnostics += result.diagnostics
+            }
         } catch {
             report.diagnostics.append(Diagnostic("Tests", nil, "could not grade the course's own code: \(error)"))
         }
         return report
     }
 
-    private func checkSolutions(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
-        var tallies = Dictionary(uniqueKeysWithValues: chosen.map { ($0.name, SuiteCheckReport.Tally(subject: "solution \($0.name)")) })
+    private func checkSolution(_ grader: Grader, _ exercise: Exercise) throws -> VariantCheck {
+        var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: "solution \(exercise.name)"))
         let submission = Submission(name: "reference solutions", folder: course.root, sources: grader.solutions, ignored: [])
+        let start = Date()
         for run in 1...runs {
-            log("reference solutions, run \(run) of \(runs)")
-            for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
-                tallies[result.exercise]?.runs += 1
-                if result.verdict == .passed {
-                    tallies[result.exercise]?.asExpected += 1
-                } else if let exercise = try? course.exercise(named: result.exercise) {
-                    report.diagnostics.append(problem(exercise, "the reference solution fails its suite", result))
-                }
-            }
-        }
-        report.tallies += chosen.compactMap { tallies[$0.name] }
-    }
-
-    private func checkStubs(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
-        let submission = Submission(name: "stubs", folder: course.root, sources: grader.stubs, ignored: [])
-        for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
-            guard let exercise = try? course.exercise(named: result.exercise) else { continue }
-            var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise)", runs: 1)
-            if result.tests.allSatisfy({ $0.status == .passed }) {
-                report.diagnostics.append(
-                    problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result))
-            } else if result.tests.contains(where: \.status.isError) {
-                report.diagnostics.append(
-                    problem(
-                        exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)",
-                        result))
-            } else if result.verdict != .notStarted || result.points != 0 {
-                report.diagnostics.append(problem(exercise, "the pristine stub must be graded `not started` with no points", result))
+            log("solution \(exercise.name), run \(run) of \(runs)")
+            guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else { continue }
+            checked.tally.runs += 1
+            if result.verdict == .passed {
+                checked.tally.asExpected += 1
             } else {
-                tally.asExpected = 1
+                checked.diagnostics.append(problem(exercise, "the reference solution fails its suite (run \(run))", result))
             }
-            report.tallies.append(tally)
         }
+        checked.tally.seconds = Date().timeIntervalSince(start)
+        return checked
     }
 
-    /// A stub with one comment added is no longer "not started", so it is
+    /// The pristine stub must fail its suite cleanly and earn nothing. A
+    /// stub with one comment added is no longer "not started", so it is
     /// graded like any attempt: it must still earn nothing. A test that the
     /// starting code already passes carries no points (weight 0 in
     /// `Tests/grading.json`), or it is rewritten so that the stub fails it.
-    private func checkEditedStubs(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
-        let edited = grader.stubs.mapValues { files in files.mapValues { $0 + "\n// started\n" } }
-        let submission = Submission(name: "stubs with a comment added", folder: course.root, sources: edited, ignored: [])
-        for result in try grader.grade(submission, only: Set(chosen.map(\.name))).exercises {
-            guard let exercise = try? course.exercise(named: result.exercise) else { continue }
-            var tally = SuiteCheckReport.Tally(subject: "stub \(result.exercise) with a comment added", runs: 1)
-            let earning = result.tests.filter { $0.points > 0 }
-            if result.verdict == .notStarted {
-                report.diagnostics.append(problem(exercise, "a stub with a comment added is still graded `not started`", result))
-            } else if !earning.isEmpty {
-                let names = earning.map { "\(TestNames.function(of: $0.id)) (\($0.name))" }.joined(separator: "\n    ")
-                report.diagnostics.append(
-                    Diagnostic(
-                        exercise.testDirectory, nil,
-                        "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"
-                    ))
-            } else {
-                tally.asExpected = 1
-            }
-            report.tallies.append(tally)
+    private func checkStub(_ grader: Grader, _ exercise: Exercise, edited: Bool) throws -> VariantCheck {
+        var stubs = grader.stubs
+        if edited { stubs[exercise.name] = stubs[exercise.name]?.mapValues { $0 + "\n// started\n" } }
+        let subject = "stub \(exercise.name)" + (edited ? " with a comment added" : "")
+        var checked = VariantCheck(tally: SuiteCheckReport.Tally(subject: subject, runs: 1))
+        let submission = Submission(
+            name: edited ? "stubs with a comment added" : "stubs", folder: course.root, sources: stubs, ignored: [])
+        let start = Date()
+        guard let result = try grader.grade(submission, only: [exercise.name]).exercises.first else {
+            checked.tally.runs = 0
+            return checked
         }
+        checked.tally.seconds = Date().timeIntervalSince(start)
+        let problems = edited ? editedStubProblems(exercise, result) : stubProblems(exercise, result)
+        if problems.isEmpty { checked.tally.asExpected = 1 }
+        checked.diagnostics += problems
+        return checked
+    }
+
+    private func stubProblems(_ exercise: Exercise, _ result: ExerciseResult) -> [Diagnostic] {
+        if result.tests.allSatisfy({ $0.status == .passed }) {
+            return [problem(exercise, "the pristine stub passes its suite: the tests do not test the exercise", result)]
+        } else if result.tests.contains(where: \.status.isError) {
+            return [
+                problem(
+                    exercise, "the pristine stub must fail its tests cleanly, without errors (compile errors, crashes, time-outs)", result)
+            ]
+        } else if result.verdict != .notStarted || result.points != 0 {
+            return [problem(exercise, "the pristine stub must be graded `not started` with no points", result)]
+        }
+        return []
+    }
+
+    private func editedStubProblems(_ exercise: Exercise, _ result: ExerciseResult) -> [Diagnostic] {
+        let earning = result.tests.filter { $0.points > 0 }
+        if result.verdict == .notStarted {
+            return [problem(exercise, "a stub with a comment added is still graded `not started`", result)]
+        } else if !earning.isEmpty {
+            let names = earning.map { "\(TestNames.function(of: $0.id)) (\($0.name))" }.joined(separator: "\n    ")
+            return [
+                Diagnostic(
+                    exercise.testDirectory, nil,
+                    "the starting code, barely edited, earns \(result.points) of \(result.maxPoints) points: give these tests weight 0 in Tests/grading.json or make the stub fail them:\n    \(names)"
+                )
+            ]
+        }
+        return []
     }
 
     /// Known-buggy versions (``MutantPatch``, `Tests/Mutants/<Name>/*.patch`)
     /// must fail; other correct designs (`Tests/Accepted/<Name>/<variant>/`,
-    /// whole files) must pass. They are graded side by side (each is one
-    /// exercise's lane, which mostly waits), as many at once as the grader
-    /// runs suites.
-    private func checkVariants(_ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport) throws {
-        var jobs: [@Sendable () throws -> VariantCheck] = []
+    /// whole files) must pass. Each is one job, numbered in the order shown.
+    private func variantJobs(
+        _ grader: Grader, _ chosen: [Exercise], _ report: inout SuiteCheckReport
+    ) throws -> [(Int, @Sendable () throws -> VariantCheck)] {
+        var jobs: [(Int, @Sendable () throws -> VariantCheck)] = []
         for exercise in chosen {
             let mutants = try MutantPatch.all(in: exercise.mutantsDirectory, root: course.root)
             if mutants.count < Self.minimumMutants {
@@ -146,28 +167,33 @@ struct SuiteCheck {
             }
             let reference = grader.solutions[exercise.name] ?? [:]
             for mutant in mutants {
-                jobs.append { [self] in
-                    let files: [String: String]
-                    do throws(WorkbookError) { files = try mutant.apply(to: reference) } catch {
-                        guard case .problems(let found) = error else { throw error }
-                        return VariantCheck(tally: .init(subject: "mutant \(exercise.name)/\(mutant.name)"), diagnostics: found)
-                    }
-                    return try checkVariant(mutant.path, named: mutant.name, files: files, of: exercise, mustPass: false, grader)
-                }
+                jobs.append(
+                    (
+                        jobs.count,
+                        { [self] in
+                            let files: [String: String]
+                            do throws(WorkbookError) { files = try mutant.apply(to: reference) } catch {
+                                guard case .problems(let found) = error else { throw error }
+                                return VariantCheck(tally: .init(subject: "mutant \(exercise.name)/\(mutant.name)"), diagnostics: found)
+                            }
+                            return try checkVariant(mutant.path, named: mutant.name, files: files, of: exercise, mustPass: false, grader)
+                        }
+                    ))
             }
             for variant in accepted {
                 let path = "\(acceptedDirectory)/\(variant)"
-                jobs.append { [self] in
-                    var files = reference
-                    for (name, text) in try SwiftFiles.read(in: course.root.appending(path: path)) { files[name] = text }
-                    return try checkVariant(path, named: variant, files: files, of: exercise, mustPass: true, grader)
-                }
+                jobs.append(
+                    (
+                        jobs.count,
+                        { [self] in
+                            var files = reference
+                            for (name, text) in try SwiftFiles.read(in: course.root.appending(path: path)) { files[name] = text }
+                            return try checkVariant(path, named: variant, files: files, of: exercise, mustPass: true, grader)
+                        }
+                    ))
             }
         }
-        for checked in try runConcurrently(jobs, atMost: 2 * grader.jobs) {
-            report.tallies.append(checked.tally)
-            report.diagnostics += checked.diagnostics
-        }
+        return jobs
     }
 
     static let minimumMutants = 10
