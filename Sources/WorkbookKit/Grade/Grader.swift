@@ -167,7 +167,7 @@ public struct Grader: Sendable {
                 runner.shaker = shaker
                 runner.deadline = deadline
                 runner.stopAtFirstFailure = stopAtFirstFailure
-                runner.separateProcesses = Self.separateProcesses
+                runner.separateUsers = users.separateRunners(slot)
                 runner.explainsStuckThreads = started && shaker == nil
                 return runner.run()
             }
@@ -204,7 +204,7 @@ public struct Grader: Sendable {
                     runner.library = subject?.library
                     runner.deadline = deadline
                     runner.stopAtFirstFailure = stopAtFirstFailure
-                    runner.separateProcesses = Self.separateProcesses
+                    runner.separateUsers = users.separateRunners(index)
                     return runner.run()
                 }
             }
@@ -257,11 +257,6 @@ public struct Grader: Sendable {
     }
 
     private static let sharedWorkspaces = NSLock()
-
-    /// How many processes one suite may spread its failing tests over, each
-    /// test still alone in its process: such tests mostly wait out their
-    /// bounded waits, so a wrong exercise is graded in a third of the time.
-    static let separateProcesses = 3
 
     /// One exercise compiled alone, for the normal lane and, when it has
     /// one, the ThreadSanitizer lane.
@@ -337,7 +332,7 @@ public struct Grader: Sendable {
             limits: .sanitizedTests, sanitizerLane: true)
         runner.deadline = deadline
         runner.stopAtFirstFailure = stopAtFirstFailure
-        runner.separateProcesses = Self.separateProcesses
+        runner.separateUsers = users.separateRunners(slot)
         return runner.run()
     }
 

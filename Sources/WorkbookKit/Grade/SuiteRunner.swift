@@ -16,9 +16,9 @@ import Foundation
 ///
 /// Many tests without a trusted verdict (code that is mostly wrong, such
 /// as a stub with a comment added, whose every test waits out its bounded
-/// waits) are spread over up to ``separateProcesses`` processes at once,
-/// each running its share one test at a time: no test shares its process,
-/// and a handful of suspects still run in a single one.
+/// waits) are spread over several processes at once, one more for each of
+/// ``separateUsers``, each running its share one test at a time: no test
+/// shares its process, and a handful of suspects still run in a single one.
 ///
 /// Each test has `perTestLimit` seconds from its start: past that, the
 /// sandbox is torn down and the test is `timed out`, even if the stream
@@ -57,9 +57,11 @@ struct SuiteRunner {
     /// show the bug was caught; the rest are `not run`. A time-out in the
     /// optimistic parallel run is not such a failure: it is tried alone.
     var stopAtFirstFailure = false
-    /// How many processes, at most, run the tests without a trusted verdict
-    /// side by side (each with at least ``testsPerSeparateProcess`` of them).
-    var separateProcesses = 1
+    /// The users of the further processes that may run tests without a
+    /// trusted verdict beside `user`'s (each process with at least
+    /// ``testsPerSeparateProcess`` of them). A user of their own each, so a
+    /// test's thread bomb cannot use up another's per-user process limit.
+    var separateUsers: [UInt32] = []
     static let testsPerSeparateProcess = 3
 
     static let insideWorkspace = "/workspace"
@@ -98,7 +100,7 @@ struct SuiteRunner {
             let ids = suspects.isEmpty ? remaining : suspects
             suspects = []
             if parallel {
-                let attempt = runOnce(ids, parallel: true, captures: captures)
+                let attempt = runOnce(ids, parallel: true, as: user, captures: captures)
                 if attempt.stoppedAtFailure {
                     suspects = ids.filter { attempt.results[$0]?.status == .failed }
                     continue
@@ -154,11 +156,12 @@ struct SuiteRunner {
     /// Runs `ids` one test at a time, in one process or, when there are
     /// many, in several side by side (each test still alone in its own).
     private func runSeparately(_ ids: [String], captures: Shared<Bool>) -> [(chunk: [String], attempt: Attempt)] {
-        let processes = stopAtFirstFailure ? 1 : max(1, min(separateProcesses, ids.count / Self.testsPerSeparateProcess))
+        let users = [user] + separateUsers
+        let processes = stopAtFirstFailure ? 1 : max(1, min(users.count, ids.count / Self.testsPerSeparateProcess))
         let chunks = (0..<processes).map { first in stride(from: first, to: ids.count, by: processes).map { ids[$0] } }
-        guard chunks.count > 1 else { return [(ids, runOnce(ids, parallel: false, captures: captures))] }
-        let jobs: [@Sendable () -> (chunk: [String], attempt: Attempt)] = chunks.map { chunk in
-            { [self] in (chunk, runOnce(chunk, parallel: false, captures: captures)) }
+        guard chunks.count > 1 else { return [(ids, runOnce(ids, parallel: false, as: user, captures: captures))] }
+        let jobs: [@Sendable () -> (chunk: [String], attempt: Attempt)] = zip(chunks, users).map { chunk, user in
+            { [self] in (chunk, runOnce(chunk, parallel: false, as: user, captures: captures)) }
         }
         return (try? runConcurrently(jobs, atMost: jobs.count)) ?? []
     }
@@ -217,7 +220,7 @@ struct SuiteRunner {
 
     /// One process running `ids`. The suite's one capture (`captures`) goes
     /// to the first of its processes that needs it.
-    private func runOnce(_ ids: [String], parallel: Bool, captures: Shared<Bool>) -> Attempt {
+    private func runOnce(_ ids: [String], parallel: Bool, as user: UInt32, captures: Shared<Bool>) -> Attempt {
         let channel: EventChannel
         do { channel = try EventChannel(writer: user) } catch {
             return Attempt(summary: "could not be started (\(error))")
