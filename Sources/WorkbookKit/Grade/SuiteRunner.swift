@@ -14,11 +14,14 @@ import Foundation
 /// other test runs again one at a time, as follows; those that failed side
 /// by side go first, alone, so code known to be wrong stops early.
 ///
-/// Many tests without a trusted verdict (code that is mostly wrong, such
-/// as a stub with a comment added, whose every test waits out its bounded
-/// waits) are spread over several processes at once, one more for each of
+/// Many suspects (code that is mostly wrong, such as a stub with a comment
+/// added, whose every test waits out its bounded waits and fails) are
+/// spread over several processes at once, one more for each of
 /// ``separateUsers``, each running its share one test at a time: no test
 /// shares its process, and a handful of suspects still run in a single one.
+/// Only failures of a run that went on normally are spread, so code that
+/// spins, hangs or crashes never burns more than one process's worth of
+/// the machine.
 ///
 /// Each test has `perTestLimit` seconds from its start: past that, the
 /// sandbox is torn down and the test is `timed out`, even if the stream
@@ -98,6 +101,7 @@ struct SuiteRunner {
             let parallel = optimistic
             optimistic = false
             let ids = suspects.isEmpty ? remaining : suspects
+            let spread = !suspects.isEmpty
             suspects = []
             if parallel {
                 let attempt = runOnce(ids, parallel: true, as: user, captures: captures)
@@ -119,7 +123,7 @@ struct SuiteRunner {
                 remaining = remaining.filter { outcome.results[$0] == nil }
                 continue
             }
-            let attempts = runSeparately(ids, captures: captures)
+            let attempts = runSeparately(ids, spread: spread, captures: captures)
             if attempts.count == 1, let attempt = attempts.first?.attempt, attempt.stoppedAtFailure {
                 for id in remaining {
                     outcome.results[id] =
@@ -153,11 +157,11 @@ struct SuiteRunner {
         return outcome
     }
 
-    /// Runs `ids` one test at a time, in one process or, when there are
-    /// many, in several side by side (each test still alone in its own).
-    private func runSeparately(_ ids: [String], captures: Shared<Bool>) -> [(chunk: [String], attempt: Attempt)] {
+    /// Runs `ids` one test at a time, in one process or, when `spread` and
+    /// there are many, in several side by side (each test still alone in its own).
+    private func runSeparately(_ ids: [String], spread: Bool, captures: Shared<Bool>) -> [(chunk: [String], attempt: Attempt)] {
         let users = [user] + separateUsers
-        let processes = stopAtFirstFailure ? 1 : max(1, min(users.count, ids.count / Self.testsPerSeparateProcess))
+        let processes = stopAtFirstFailure || !spread ? 1 : max(1, min(users.count, ids.count / Self.testsPerSeparateProcess))
         let chunks = (0..<processes).map { first in stride(from: first, to: ids.count, by: processes).map { ids[$0] } }
         guard chunks.count > 1 else { return [(ids, runOnce(ids, parallel: false, as: user, captures: captures))] }
         let jobs: [@Sendable () -> (chunk: [String], attempt: Attempt)] = zip(chunks, users).map { chunk, user in
