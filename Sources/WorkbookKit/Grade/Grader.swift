@@ -167,7 +167,6 @@ public struct Grader: Sendable {
                 runner.shaker = shaker
                 runner.deadline = deadline
                 runner.stopAtFirstFailure = stopAtFirstFailure
-                runner.separateUsers = users.separateRunners(slot)
                 runner.explainsStuckThreads = started && shaker == nil
                 return runner.run()
             }
@@ -204,7 +203,6 @@ public struct Grader: Sendable {
                     runner.library = subject?.library
                     runner.deadline = deadline
                     runner.stopAtFirstFailure = stopAtFirstFailure
-                    runner.separateUsers = users.separateRunners(index)
                     return runner.run()
                 }
             }
@@ -332,7 +330,6 @@ public struct Grader: Sendable {
             limits: .sanitizedTests, sanitizerLane: true)
         runner.deadline = deadline
         runner.stopAtFirstFailure = stopAtFirstFailure
-        runner.separateUsers = users.separateRunners(slot)
         return runner.run()
     }
 

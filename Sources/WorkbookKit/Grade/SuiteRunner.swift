@@ -14,15 +14,6 @@ import Foundation
 /// other test runs again one at a time, as follows; those that failed side
 /// by side go first, alone, so code known to be wrong stops early.
 ///
-/// Many suspects (code that is mostly wrong, such as a stub with a comment
-/// added, whose every test waits out its bounded waits and fails) are
-/// spread over several processes at once, one more for each of
-/// ``separateUsers``, each running its share one test at a time: no test
-/// shares its process, and a handful of suspects still run in a single one.
-/// Only failures of a run that went on normally are spread, so code that
-/// spins, hangs or crashes never burns more than one process's worth of
-/// the machine.
-///
 /// Each test has `perTestLimit` seconds from its start: past that, the
 /// sandbox is torn down and the test is `timed out`, even if the stream
 /// claims it ended. A test that started and never ended in a process that
@@ -60,12 +51,6 @@ struct SuiteRunner {
     /// show the bug was caught; the rest are `not run`. A time-out in the
     /// optimistic parallel run is not such a failure: it is tried alone.
     var stopAtFirstFailure = false
-    /// The users of the further processes that may run tests without a
-    /// trusted verdict beside `user`'s (each process with at least
-    /// ``testsPerSeparateProcess`` of them). A user of their own each, so a
-    /// test's thread bomb cannot use up another's per-user process limit.
-    var separateUsers: [UInt32] = []
-    static let testsPerSeparateProcess = 3
 
     static let insideWorkspace = "/workspace"
     static let insideRun = "/run/workbook"
@@ -82,7 +67,7 @@ struct SuiteRunner {
     func run() -> Outcome {
         var outcome = Outcome()
         var remaining = testIDs
-        let captures = Shared(StackCapture.isAvailable)  // once per suite: a capture takes seconds
+        var mayCapture = StackCapture.isAvailable  // once per suite: a capture takes seconds
         var optimistic = true
         // Tests that did not pass side by side: the next run tries them
         // alone before anything else, and only that run's verdict counts
@@ -101,30 +86,13 @@ struct SuiteRunner {
             let parallel = optimistic
             optimistic = false
             let ids = suspects.isEmpty ? remaining : suspects
-            let spread = !suspects.isEmpty
             suspects = []
-            if parallel {
-                let attempt = runOnce(ids, parallel: true, as: user, captures: captures)
-                if attempt.stoppedAtFailure {
-                    suspects = ids.filter { attempt.results[$0]?.status == .failed }
-                    continue
-                }
-                if let deadline, Date() >= deadline, !attempt.normal {
-                    keepFinished(attempt, of: ids, in: &outcome)
-                } else if attempt.normal {  // otherwise none of it counts
-                    for id in ids {
-                        if let result = attempt.results[id], result.status == .passed {
-                            outcome.results[id] = result
-                        } else {
-                            suspects.append(id)
-                        }
-                    }
-                }
-                remaining = remaining.filter { outcome.results[$0] == nil }
+            let attempt = runOnce(ids, parallel: parallel, mayCapture: &mayCapture)
+            if attempt.stoppedAtFailure && parallel {
+                suspects = ids.filter { attempt.results[$0]?.status == .failed }
                 continue
             }
-            let attempts = runSeparately(ids, spread: spread, captures: captures)
-            if attempts.count == 1, let attempt = attempts.first?.attempt, attempt.stoppedAtFailure {
+            if attempt.stoppedAtFailure {
                 for id in remaining {
                     outcome.results[id] =
                         attempt.results[id].flatMap { $0.status == .failed ? $0 : nil }
@@ -134,15 +102,56 @@ struct SuiteRunner {
                 }
                 break
             }
-            let pastDeadline = deadline.map { Date() >= $0 } ?? false
-            for (chunk, attempt) in attempts {
-                if pastDeadline && !attempt.normal {
-                    // Stopped by the budget, not by the code under test: what
-                    // finished counts, the rest is not run (next round).
-                    keepFinished(attempt, of: chunk, in: &outcome)
-                } else {
-                    judgeAlone(attempt, of: chunk, in: &outcome)
+            if let deadline, Date() >= deadline, !attempt.normal {
+                // Stopped by the budget, not by the code under test: what
+                // finished counts, the rest is not run (next round).
+                for id in ids { if let result = attempt.results[id] { outcome.results[id] = result } }
+                remaining = remaining.filter { outcome.results[$0] == nil }
+                continue
+            }
+            if parallel && !attempt.normal { continue }  // none of it counts
+            if parallel {
+                for id in ids {
+                    if let result = attempt.results[id], result.status == .passed {
+                        outcome.results[id] = result
+                    } else {
+                        suspects.append(id)
+                    }
                 }
+                remaining = remaining.filter { outcome.results[$0] == nil }
+                continue
+            }
+            outcome.anomalies += attempt.anomalies
+            var decided = 0
+            for id in ids {
+                guard let result = attempt.results[id] else { continue }
+                if result.status == .passed && !attempt.normal { continue }  // not trusted: run again
+                outcome.results[id] = result
+                decided += 1
+            }
+            if attempt.normal {
+                for id in ids where outcome.results[id] == nil {
+                    outcome.results[id] = TestResult(
+                        id: id, name: id, status: .notReported,
+                        message: "the test run ended without running this test", teaches: nil, seconds: 0)
+                }
+            } else if decided == 0 {
+                // The process died between tests: blame the test that ran last
+                // (it left something behind), or give up if none ran.
+                guard let last = attempt.lastEnded, ids.contains(last) else {
+                    for id in ids {
+                        outcome.results[id] = TestResult(
+                            id: id, name: id, status: .notReported,
+                            message: "the test process \(attempt.summary) before this test could run", teaches: nil, seconds: 0)
+                    }
+                    remaining = remaining.filter { outcome.results[$0] == nil }
+                    continue
+                }
+                outcome.results[last] = TestResult(
+                    id: last, name: attempt.names[last] ?? last, status: .crashed,
+                    message:
+                        "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
+                    teaches: nil, seconds: 0)
             }
             remaining = remaining.filter { outcome.results[$0] == nil }
             if stopAtFirstFailure, outcome.results.values.contains(where: { $0.status != .passed }) {
@@ -157,61 +166,7 @@ struct SuiteRunner {
         return outcome
     }
 
-    /// Runs `ids` one test at a time, in one process or, when `spread` and
-    /// there are many, in several side by side (each test still alone in its own).
-    private func runSeparately(_ ids: [String], spread: Bool, captures: Shared<Bool>) -> [(chunk: [String], attempt: Attempt)] {
-        let users = [user] + separateUsers
-        let processes = stopAtFirstFailure || !spread ? 1 : max(1, min(users.count, ids.count / Self.testsPerSeparateProcess))
-        let chunks = (0..<processes).map { first in stride(from: first, to: ids.count, by: processes).map { ids[$0] } }
-        guard chunks.count > 1 else { return [(ids, runOnce(ids, parallel: false, as: user, captures: captures))] }
-        let jobs: [@Sendable () -> (chunk: [String], attempt: Attempt)] = zip(chunks, users).map { chunk, user in
-            { [self] in (chunk, runOnce(chunk, parallel: false, as: user, captures: captures)) }
-        }
-        return (try? runConcurrently(jobs, atMost: jobs.count)) ?? []
-    }
-
-    /// Keeps the verdicts of the tests that finished before the budget ran out.
-    private func keepFinished(_ attempt: Attempt, of ids: [String], in outcome: inout Outcome) {
-        for id in ids { if let result = attempt.results[id] { outcome.results[id] = result } }
-    }
-
-    /// Takes the verdicts of a run of tests one at a time: a pass counts
-    /// only from a run that went on normally, a failure from any run.
-    private func judgeAlone(_ attempt: Attempt, of ids: [String], in outcome: inout Outcome) {
-        outcome.anomalies += attempt.anomalies
-        var decided = 0
-        for id in ids {
-            guard let result = attempt.results[id] else { continue }
-            if result.status == .passed && !attempt.normal { continue }  // not trusted: run again
-            outcome.results[id] = result
-            decided += 1
-        }
-        if attempt.normal {
-            for id in ids where outcome.results[id] == nil {
-                outcome.results[id] = TestResult(
-                    id: id, name: id, status: .notReported,
-                    message: "the test run ended without running this test", teaches: nil, seconds: 0)
-            }
-        } else if decided == 0 {
-            // The process died between tests: blame the test that ran last
-            // (it left something behind), or give up if none ran.
-            guard let last = attempt.lastEnded, ids.contains(last) else {
-                for id in ids {
-                    outcome.results[id] = TestResult(
-                        id: id, name: id, status: .notReported,
-                        message: "the test process \(attempt.summary) before this test could run", teaches: nil, seconds: 0)
-                }
-                return
-            }
-            outcome.results[last] = TestResult(
-                id: last, name: attempt.names[last] ?? last, status: .crashed,
-                message:
-                    "the test process \(attempt.summary) just after this test ended: something it started (a thread, a timer) ended the process",
-                teaches: nil, seconds: 0)
-        }
-    }
-
-    private struct Attempt: Sendable {
+    private struct Attempt {
         var results: [String: TestResult] = [:]
         var names: [String: String] = [:]
         var normal = false
@@ -222,9 +177,7 @@ struct SuiteRunner {
         var stoppedAtFailure = false
     }
 
-    /// One process running `ids`. The suite's one capture (`captures`) goes
-    /// to the first of its processes that needs it.
-    private func runOnce(_ ids: [String], parallel: Bool, as user: UInt32, captures: Shared<Bool>) -> Attempt {
+    private func runOnce(_ ids: [String], parallel: Bool, mayCapture: inout Bool) -> Attempt {
         let channel: EventChannel
         do { channel = try EventChannel(writer: user) } catch {
             return Attempt(summary: "could not be started (\(error))")
@@ -233,7 +186,7 @@ struct SuiteRunner {
         // Once per suite, a capture: at a hang, or earlier, when a test finds
         // threads stuck (CourseSupport stops the process for it; code known
         // to be wrong is not worth the seconds).
-        var capture = !parallel && captures.value
+        var capture = mayCapture && !parallel
         let watchStuck = capture && explainsStuckThreads && !stopAtFirstFailure
         if watchStuck { environment["WORKBOOK_STOP_WHEN_STUCK"] = "1" }
         let outFolder = sandbox.visiblePath(host: channel.writable, inside: Self.insideRun + "/out")
@@ -289,7 +242,7 @@ struct SuiteRunner {
                 if let testProcess, ProcessTree.isStopped(testProcess) {
                     capture = false
                     let start = Date()
-                    if Self.take(captures), let test = stream.running,
+                    if let test = stream.running,
                         let threads = StackCapture.capture(
                             under: pid, binaryName: binaryName,
                             binary: workspace.appending(path: binary),
@@ -304,7 +257,7 @@ struct SuiteRunner {
             if let deadline, Date() >= deadline { return false }
             if stopAtFirstFailure && stream.anomalies.isEmpty && stream.hasFailedTest { stoppedAtFailure = true; return false }
             guard streamBytes <= Self.streamCap, watchdog.allows(stream) else {
-                if watchdog.expired && capture && Self.take(captures) {
+                if watchdog.expired && capture {
                     // Before the kill: where is every thread waiting?
                     capture = false
                     stacks = StackCapture.capture(
@@ -315,6 +268,7 @@ struct SuiteRunner {
             }
             return true
         }
+        if !parallel { mayCapture = capture }
         stream.feed(channel.drain())
         let race = sanitizerLane ? RaceReport.read(in: channel.writable, status: outcome.ending) : nil
         let context = Verdicts(
@@ -327,14 +281,6 @@ struct SuiteRunner {
         var attempt = context.judge(ids)
         attempt.stoppedAtFailure = stoppedAtFailure
         return attempt
-    }
-
-    /// Takes the suite's one capture, unless another process took it first.
-    private static func take(_ captures: Shared<Bool>) -> Bool {
-        captures.update { available in
-            defer { available = false }
-            return available
-        }
     }
 
     /// Decides each test of one attempt from what the attempt left.

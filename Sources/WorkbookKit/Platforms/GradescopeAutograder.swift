@@ -84,31 +84,24 @@ public struct GradescopeAutograder: Sendable {
     public func selfTest(reference: URL, log: @escaping @Sendable (String) -> Void = { _ in }) throws -> [String] {
         let policy = try GradingPolicy.load(root: course.root)
         let grader = Grader(course: course, policy: policy, sandbox: try Sandbox.make(.required), log: log)
-        let stubs = grader.stubs
-        let submissions = [
-            ("reference", try Submission.load(reference, course: course)),
-            ("stubs", Submission(name: "stubs", folder: course.root, sources: stubs, ignored: [])),
-            (
-                "stubs with a comment added",
-                Submission(
-                    name: "stubs with a comment added", folder: course.root,
-                    sources: stubs.mapValues { $0.mapValues { $0 + "\n// started\n" } }, ignored: [])
-            ),
-        ]
-        // Side by side: the gradings mostly wait, and the stubs' bounded waits run out slowly.
-        let graded = try runConcurrently(submissions.map { _, submission in { try grader.grade(submission) } }, atMost: submissions.count)
         var lines: [String] = []
         var problems: [String] = []
-        for ((label, _), result) in zip(submissions, graded) {
-            try keep(result, as: label.replacingOccurrences(of: " ", with: "-"))
+        let solved = try grader.grade(try Submission.load(reference, course: course))
+        try keep(solved, as: "reference")
+        lines.append(
+            "reference: \(Gradebook.format(solved.score)) / \(Gradebook.format(solved.maxScore)) (\(String(format: "%.1f", solved.seconds)) s)"
+        )
+        if solved.score != solved.maxScore { problems.append("the reference scores \(solved.score) of \(solved.maxScore)") }
+        let stubs = grader.stubs
+        for (label, sources) in [
+            ("stubs", stubs), ("stubs with a comment added", stubs.mapValues { $0.mapValues { $0 + "\n// started\n" } }),
+        ] {
+            let graded = try grader.grade(Submission(name: label, folder: course.root, sources: sources, ignored: []))
+            try keep(graded, as: label.replacingOccurrences(of: " ", with: "-"))
             lines.append(
-                "\(label): \(Gradebook.format(result.score)) / \(Gradebook.format(result.maxScore)) (\(String(format: "%.1f", result.seconds)) s)"
+                "\(label): \(Gradebook.format(graded.score)) / \(Gradebook.format(graded.maxScore)) (\(String(format: "%.1f", graded.seconds)) s)"
             )
-            if label == "reference" {
-                if result.score != result.maxScore { problems.append("the reference scores \(result.score) of \(result.maxScore)") }
-            } else if result.score != 0 {
-                problems.append("the \(label) score \(result.score)")
-            }
+            if graded.score != 0 { problems.append("the \(label) score \(graded.score)") }
         }
         guard problems.isEmpty else {
             throw WorkbookError.usage(
