@@ -186,8 +186,10 @@ public struct Grader: Sendable {
                 }
                 let subject = compiled[exercise.name]?.sanitized ?? lateSanitized.value[exercise.name]
                 let inEngine = subject?.outcome == .swappable
-                if !inEngine && stopAtFirstFailure && !usesSharedWorkspaces { Self.sharedWorkspaces.lock() }
-                defer { if !inEngine && stopAtFirstFailure && !usesSharedWorkspaces { Self.sharedWorkspaces.unlock() } }
+                // A late subject that cannot be swapped in builds the shared workspace around it.
+                let locksWorkspaces = !inEngine && stopAtFirstFailure && !usesSharedWorkspaces
+                if locksWorkspaces { Self.sharedWorkspaces.lock() }
+                defer { if locksWorkspaces { Self.sharedWorkspaces.unlock() } }
                 return Lane.timed(exercise.name, .threadSanitizer) {
                     guard inEngine else {
                         return sanitizerLane(
